@@ -1,0 +1,54 @@
+"""Settings read from the environment and `.env`."""
+
+from __future__ import annotations
+
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///salesboard.db"
+
+
+class Settings(BaseSettings):
+    """Everything the bot process can be configured with; `.env.example` documents each field."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = None
+    telegram_api_url: str | None = None
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "INFO"
+
+    default_timezone: str = "Europe/Moscow"
+    default_locale: str = "ru"
+    default_calendar: str = "RU"
+    reminder_time: time = time(17, 0)
+    report_deadline: time = time(18, 0)
+    post_time: time = time(19, 0)
+
+    # Seconds a scheduled job may still run after its time, e.g. after a short restart.
+    misfire_grace_seconds: int = Field(default=3600, ge=0)
+    polling_timeout: int = Field(default=30, ge=1, le=50)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown timezone {value!r}; use an IANA name such as Europe/Moscow") from error
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _supported_locale(cls, value: str) -> str:
+        if value not in ("ru", "en"):
+            raise ValueError(f"unsupported locale {value!r}; use ru or en")
+        return value
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, `.env` and explicit overrides (overrides win)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,169 @@
+"""SQLAlchemy models.
+
+Money is stored as integer kopecks and counts as integers, in one `BigInteger` value column, so
+sums are exact on every backend (SQLite's NUMERIC would pass through float).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Time, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Role(StrEnum):
+    HEAD = "head"
+    MANAGER = "manager"
+
+
+class PostStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Team(Base):
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    timezone: Mapped[str] = mapped_column(String(64))
+    locale: Mapped[str] = mapped_column(String(8))
+    calendar_country: Mapped[str] = mapped_column(String(8), default="RU")
+    reminder_time: Mapped[time] = mapped_column(Time)
+    report_deadline: Mapped[time] = mapped_column(Time)
+    post_time: Mapped[time] = mapped_column(Time)
+    board_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    invite_token: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    departments: Mapped[list[Department]] = relationship(back_populates="team", order_by="Department.id")
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("team_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(128))
+    invite_token: Mapped[str] = mapped_column(String(32), unique=True)
+
+    team: Mapped[Team] = relationship(back_populates="departments")
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("team_id", "telegram_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    first_name: Mapped[str] = mapped_column(String(128))
+    last_name: Mapped[str | None] = mapped_column(String(128))
+    username: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="SET NULL"))
+    # None means employed since before the bot came in: a full month of salary and plan.
+    hire_date: Mapped[date | None] = mapped_column(Date)
+    salary_kopecks: Mapped[int] = mapped_column(BigInteger, default=0)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+class Plan(Base):
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("member_id", "month", "metric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    month: Mapped[str] = mapped_column(String(7))  # "2026-11"
+    metric: Mapped[str] = mapped_column(String(32))
+    # Kopecks for money metrics, a count otherwise.
+    target: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
+class DailyReport(Base):
+    """One manager's numbers for one business date; `version` points at the current version."""
+
+    __tablename__ = "daily_reports"
+    __table_args__ = (UniqueConstraint("member_id", "business_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReportVersion(Base):
+    """Every submission of a daily report, kept after it is replaced."""
+
+    __tablename__ = "report_versions"
+    __table_args__ = (UniqueConstraint("report_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("daily_reports.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    values: Mapped[list[ReportValue]] = relationship(order_by="ReportValue.id", cascade="all, delete-orphan")
+
+
+class ReportValue(Base):
+    __tablename__ = "report_values"
+    __table_args__ = (UniqueConstraint("version_id", "metric"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("report_versions.id", ondelete="CASCADE"), index=True)
+    metric: Mapped[str] = mapped_column(String(32))
+    # Kopecks for money metrics, a count otherwise.
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class PostLedger(Base):
+    """A scheduled message, recorded before it is sent so that it is sent at most once."""
+
+    __tablename__ = "post_ledger"
+    __table_args__ = (
+        UniqueConstraint("team_id", "kind", "business_date", "chat_id"),
+        Index("ix_post_ledger_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    business_date: Mapped[date] = mapped_column(Date)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(String(512))

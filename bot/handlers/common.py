@@ -1,0 +1,46 @@
+"""/help, /language and the catch-all hint; this router is included last."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Member
+from bot.handlers.filters import is_head
+from bot.render.texts import SUPPORTED_LOCALES, Texts
+from bot.services import teams
+from bot.services.errors import UserError
+
+router = Router(name=__name__)
+
+
+@router.message(Command("help"))
+async def help_command(message: Message, member: Member | None, texts: Texts) -> None:
+    lines = [texts("help-manager")]
+    if is_head(member):
+        lines.append(texts("help-head"))
+    await message.answer("\n\n".join(lines))
+
+
+@router.message(Command("language"))
+async def language(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member | None, i18n: I18nContext
+) -> None:
+    """`/language ru` or `/language en`: the language of the bot's messages to this user."""
+    if member is None:
+        raise UserError("error-not-member")
+    choice = (command.args or "").strip().lower()
+    if choice not in SUPPORTED_LOCALES:
+        raise UserError("language-usage")
+    await teams.set_locale(session, member, choice)
+    await message.answer(Texts(i18n.core, choice)("language-done"))
+
+
+@router.message(F.chat.type == ChatType.PRIVATE)
+async def unexpected_private(message: Message, member: Member | None, texts: Texts) -> None:
+    """Free text, stickers or photos in the private chat get a hint instead of silence."""
+    await message.answer(texts("hint-private" if member else "start-no-team"))

@@ -1,0 +1,61 @@
+"""Turn errors into polite replies: a user error explains the fix, anything else is logged."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.types import ErrorEvent, Message
+
+from bot.render.texts import Texts
+from bot.services.errors import UserError
+from kpi.metrics import METRICS
+
+logger = logging.getLogger(__name__)
+router = Router(name=__name__)
+
+
+@router.error(ExceptionTypeFilter(UserError))
+async def user_error(event: ErrorEvent, texts: Texts) -> None:
+    error = event.exception
+    assert isinstance(error, UserError)
+    message = _message_of(event)
+    logger.info(
+        "Declined update %s: %s (chat %s, user %s)",
+        event.update.update_id,
+        error.key,
+        message.chat.id if message else None,
+        message.from_user.id if message and message.from_user else None,
+    )
+    if message is not None:
+        params = dict(error.params)
+        metric = params.get("metric")
+        if isinstance(metric, str) and metric in METRICS:
+            params["metric"] = texts(f"metric-{metric}")
+        await message.answer(texts(error.key, **params))
+
+
+@router.error()
+async def unexpected_error(event: ErrorEvent, texts: Texts) -> None:
+    message = _message_of(event)
+    logger.exception(
+        "Update %s failed (chat %s, user %s)",
+        event.update.update_id,
+        message.chat.id if message else None,
+        message.from_user.id if message and message.from_user else None,
+        exc_info=event.exception,
+    )
+    if message is not None:
+        await message.answer(texts("error-unexpected"))
+
+
+def _message_of(event: ErrorEvent) -> Message | None:
+    update = event.update
+    if update.message is not None:
+        return update.message
+    if update.edited_message is not None:
+        return update.edited_message
+    if update.callback_query is not None and isinstance(update.callback_query.message, Message):
+        return update.callback_query.message
+    return None

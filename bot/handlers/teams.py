@@ -1,0 +1,81 @@
+"""/setup in a group, invite links, and joining through /start <token>."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import Message
+from aiogram.utils.deep_linking import create_start_link
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.context import AppContext
+from bot.db.models import Member
+from bot.handlers.filters import GroupChat, PrivateChat, is_head
+from bot.render.texts import Texts
+from bot.scheduler.jobs import TeamScheduler
+from bot.services import teams
+from bot.services.errors import UserError
+
+router = Router(name=__name__)
+
+
+def telegram_user(message: Message) -> teams.TelegramUser:
+    user = message.from_user
+    assert user is not None
+    return teams.TelegramUser(user.id, user.first_name, user.last_name, user.username)
+
+
+@router.message(Command("setup"), GroupChat())
+async def setup_in_group(
+    message: Message, bot: Bot, session: AsyncSession, app: AppContext, clock: Clock, texts: Texts,
+    scheduler: TeamScheduler,
+) -> None:
+    """The sender becomes the head and the group becomes the team's board."""
+    result = await teams.setup_team(
+        session, app.settings, message.chat.id, message.chat.title or "", telegram_user(message), clock.now()
+    )
+    link = await create_start_link(bot, result.invite_token)
+    if result.created:
+        await scheduler.schedule_team(result.team_id)
+        await message.answer(texts("setup-done", team=result.team_name, link=link))
+    else:
+        await message.answer(texts("setup-already", team=result.team_name, link=link))
+
+
+@router.message(Command("setup"))
+async def setup_elsewhere(message: Message, texts: Texts) -> None:
+    await message.answer(texts("setup-error-group-only"))
+
+
+@router.message(Command("invite"))
+async def invite(
+    message: Message, command: CommandObject, bot: Bot, session: AsyncSession, member: Member | None, texts: Texts
+) -> None:
+    """`/invite <department>`: a link that adds managers straight to that department."""
+    if not is_head(member):
+        raise UserError("error-head-only")
+    assert member is not None
+    if not command.args:
+        raise UserError("invite-usage")
+    department, token = await teams.department_invite(session, member, command.args)
+    await message.answer(texts("invite-link", department=department, link=await create_start_link(bot, token)))
+
+
+@router.message(CommandStart(deep_link=True), PrivateChat())
+async def join(message: Message, command: CommandObject, session: AsyncSession, clock: Clock, texts: Texts) -> None:
+    """The invite link opens the private chat with `/start <token>`."""
+    result = await teams.join_team(session, command.args or "", telegram_user(message), clock.now())
+    if result.already_member:
+        await message.answer(texts("join-already", team=result.team_name))
+        return
+    key = "join-done-department" if result.department_name else "join-done"
+    await message.answer(texts(key, team=result.team_name, department=result.department_name or ""))
+
+
+@router.message(CommandStart(), PrivateChat())
+async def start(message: Message, member: Member | None, texts: Texts) -> None:
+    if member is None:
+        await message.answer(texts("start-no-team"))
+    else:
+        await message.answer(texts("start-member", name=member.first_name))

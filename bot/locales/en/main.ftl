@@ -1,0 +1,166 @@
+## Metrics
+
+metric-calls = Calls
+metric-proposals = Proposals
+metric-meetings = Meetings
+metric-new_clients = New clients
+metric-deals = Deals
+metric-revenue = Revenue
+metric-margin = Margin
+metric-payments = Payments received
+
+-report-example = <code>/report calls 40 proposals 5 meetings 3 deals 1 revenue 250k</code>
+
+line-metric = • { $metric }: { $actual }
+line-metric-plan = • { $metric }: { $actual } of { $plan } ({ $percent })
+
+## Commands menu
+
+cmd-report = Daily report: /report calls 40 deals 1 …
+cmd-me = My month: plan, forecast, pay
+cmd-top = Team leaderboard
+cmd-payroll = Payroll (head, private chat)
+cmd-team = Team members (head)
+cmd-plan = Set a plan (head)
+cmd-salary = Set a salary (head)
+cmd-invite = Invite link to a department (head)
+cmd-setup = Connect this group as the team's board
+cmd-language = Language: /language ru or /language en
+cmd-help = What the bot does
+
+## Help
+
+help-manager =
+    <b>Salesboard — daily reports and motivation for a sales team</b>
+
+    Send your numbers once a day in one line:
+    { -report-example }
+    Russian names work too: <code>/report звонки 40 сделки 1 выручка 250к</code>. Amounts as you like: 250k, 1.2m, 250 000, 1 250 000,50.
+    A second report for the same day replaces the first; the old version is kept.
+
+    /me — your month: plan, attainment, forecast and pay (private chat only)
+    /top — the team leaderboard by plan attainment
+    /language ru — переключиться на русский
+help-head =
+    <b>For the head</b>
+    /setup — in a group: connect it as the team's board and get an invite link
+    /invite Department name — a link that adds managers to that department
+    /team — team members with their numbers
+    /plan 12 revenue 1m — this month's plan (a number from /team or @username)
+    /salary 12 60 000 — monthly salary (private chat)
+    /payroll — pay for the month so far (private chat only)
+
+hint-private = I did not understand that. Send a report like this: { -report-example }. All commands: /help.
+
+language-usage = Choose a language: <code>/language ru</code> or <code>/language en</code>.
+language-done = Done: I will write to you in English.
+
+## Team set-up and joining
+
+setup-done =
+    Team “{ $team }” is created; you are its head and this group is its sales board.
+    Link for managers: { $link }
+    Everyone who opens it joins the team. Set plans with /plan and salaries with /salary in a private chat with me.
+setup-already = This group is already connected to team “{ $team }”. Link for managers: { $link }
+setup-error-not-head = This group is already connected to team “{ $team }”. Only its head can change it.
+setup-error-other-team = You are already in team “{ $team }”. One Telegram account can be in one team only.
+setup-error-group-only = Send /setup in your department's group: add me to the group and write /setup there.
+
+invite-usage = Name the department, for example: <code>/invite Corporate sales</code>.
+invite-error-empty-name = The department name cannot be empty. For example: <code>/invite Corporate sales</code>.
+invite-link = Link for department “{ $department }”: { $link }
+
+join-done = Welcome to team “{ $team }”! Send your daily report like this: { -report-example }. All commands: /help.
+join-done-department = Welcome to team “{ $team }”, department “{ $department }”! Send your daily report like this: { -report-example }. All commands: /help.
+join-already = You are already in team “{ $team }”. All commands: /help.
+join-error-invalid-invite = This invite link is not valid. Ask your head for a new one.
+join-error-other-team = You are already in team “{ $team }”. To move, ask the head of your current team to remove you.
+
+start-no-team = Hello! I run daily reports and motivation for sales teams. To join a team, open the invite link from your head. A head connects a team like this: add me to the department's group and send /setup there.
+start-member = Hello, { $name }! Daily report: { -report-example }. All commands: /help.
+
+## Reports
+
+report-usage = Write today's numbers after the command, for example: { -report-example }
+report-saved = Report for { $date } saved:
+report-replaced = Report for { $date } updated (version { $version }; the previous one is kept):
+report-late = The report came after the deadline and is marked late.
+report-month-header = <b>Month to date:</b>
+report-error-not-manager = Reports are sent by managers. Heads have /top and /payroll.
+report-error-empty = The report has no numbers. For example: { -report-example }
+report-error-unknown-metric = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: { -report-example }
+report-error-missing-value = The metric “{ $metric }” has no number. For example: { -report-example }
+report-error-not-a-number = “{ $value }” is not a number (metric “{ $metric }”). Write 40, 250k, 1.2m or 250 000. For example: { -report-example }
+report-error-negative = “{ $metric }” cannot be negative: { $value }. To fix an earlier report, send a new report for the same day.
+report-error-fractional-count = “{ $metric }” takes whole numbers, but { $value } was given. For example: { -report-example }
+report-error-too-precise = The amount “{ $value }” for “{ $metric }” is finer than a kopeck. Use at most two decimals.
+report-error-absurd = { $value } is too much for one day (metric “{ $metric }”, limit { $limit }). Check for extra zeros.
+report-error-duplicate-metric = The metric “{ $metric }” appears twice. Keep one value. For example: { -report-example }
+
+reminder = { $name }, a reminder: your report for { $date } is not in yet. Send it in one line: { -report-example }
+
+## Standings and pay
+
+tier-none = no plan
+tier-lowest = below { $next }
+tier-from = tier from { $bound }
+
+pay-line-salary = • Salary { $monthly } × { $worked } of { $working } working days = { $amount }
+pay-line-bonus = • Bonus { $rate } of revenue { $base } (attainment { $percent }, { $tier }) = { $amount }
+pay-line-bonus-no-plan = • Bonus: no revenue plan set = { $amount }
+
+me-header = <b>Your month: { $month }</b> ({ $elapsed } of { $total } working days gone)
+me-no-reports = No reports this month yet.
+me-forecast = Revenue forecast to month end: { $revenue } ({ $percent } of plan)
+me-pay-now = <b>Pay if the month ended today: { $total }</b>
+me-pay-forecast = <b>Pay at the current pace: { $total }</b>
+me-no-plan = No plan for this month yet; the bonus appears once your head sets it.
+me-sent-privately = Personal numbers and pay are shown in the private chat only; I have sent them there.
+me-error-head = /me shows a manager's month. Heads have /top and /payroll.
+
+top-header = <b>Plan attainment leaderboard — { $month }</b>
+top-line = { $rank }. { $name } — { $percent } (revenue { $revenue } of { $plan })
+top-empty = Nobody has reported yet.
+
+board-header = 📊 <b>Sales board “{ $team }” — { $date }</b>
+board-team-progress = Team revenue plan: { $revenue } of { $plan } ({ $percent })
+board-working-days = { $elapsed } of { $total } working days gone, { $remaining ->
+        [one] { $remaining } day left
+       *[other] { $remaining } days left
+    }
+board-reported = Reported today: { $reported } of { $total }
+board-leaderboard = 🏆 <b>Leaderboard</b>
+board-missing = Waiting for: { $names }
+
+payroll-header = <b>Payroll — { $month }</b> (as of { $date }, month not closed)
+payroll-manager = <b>{ $number }. { $name }</b> — { $total }
+payroll-empty = The team has no managers yet.
+payroll-total = <b>Team total: { $total }</b>
+payroll-error-private-only = I show payroll to the head only, in the private chat, so amounts never reach the group. Send me /payroll in a private message.
+
+## Head commands
+
+team-header = <b>Team members</b> (use the number with /plan and /salary)
+team-line = { $number }. { $name } ({ $username }), department: { $department }
+team-line-private = { $number }. { $name } ({ $username }), department: { $department }, salary { $salary }
+team-empty = No managers yet. Send them the invite link from /setup or /invite.
+
+member-error-not-found = No manager “{ $reference }” in your team. Use a number from /team or @username.
+
+salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username).
+salary-error-amount = “{ $value }” is not an amount. For example: <code>/salary 12 60 000</code>.
+salary-error-range = A salary must be between 0 and 100 000 000 ₽ a month. Check for extra zeros.
+salary-error-private-only = Salaries are set in the private chat with me only, so amounts never reach the group.
+salary-done = Salary of “{ $name }”: { $amount } a month.
+
+plan-usage = Name the manager, the metric and the month's plan, for example: <code>/plan 12 revenue 1m</code> (a number from /team or @username).
+plan-error-unknown-metric = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: <code>/plan 12 revenue 1m</code>.
+plan-error-amount = “{ $value }” is not a number. For example: <code>/plan 12 revenue 1m</code>.
+plan-error-not-positive = A plan must be greater than zero.
+plan-done = Plan for “{ $name }”, { $month }: { $metric } — { $value }.
+
+## Errors
+
+error-not-member = You are not in a team yet. Open the invite link from your head; a head connects a team with /setup in the department's group.
+error-head-only = Only the team's head can use this command.
+error-unexpected = Something went wrong and the request was not completed. Please try again a little later; the error has been logged.

@@ -1,0 +1,167 @@
+## Metrics
+
+metric-calls = Звонки
+metric-proposals = КП
+metric-meetings = Встречи
+metric-new_clients = Новые клиенты
+metric-deals = Сделки
+metric-revenue = Выручка
+metric-margin = Маржа
+metric-payments = Оплаты
+
+-report-example = <code>/report звонки 40 кп 5 встречи 3 сделки 1 выручка 250к</code>
+
+line-metric = • { $metric }: { $actual }
+line-metric-plan = • { $metric }: { $actual } из { $plan } ({ $percent })
+
+## Commands menu
+
+cmd-report = Отчёт за день: /report звонки 40 кп 5 …
+cmd-me = Мой месяц: план, прогноз, выплата
+cmd-top = Рейтинг команды
+cmd-payroll = Расчёт выплат (руководитель, в личном чате)
+cmd-team = Состав команды (руководитель)
+cmd-plan = Задать план (руководитель)
+cmd-salary = Задать оклад (руководитель)
+cmd-invite = Ссылка-приглашение в отдел (руководитель)
+cmd-setup = Подключить эту группу как доску команды
+cmd-language = Язык: /language ru или /language en
+cmd-help = Что умеет бот
+
+## Help
+
+help-manager =
+    <b>Salesboard — отчёты и мотивация отдела продаж</b>
+
+    Каждый день отправляйте отчёт одной строкой:
+    { -report-example }
+    Можно писать и по-английски: <code>/report calls 40 deals 1 revenue 250k</code>. Суммы — как удобно: 250к, 1,2 млн, 250 000, 1 250 000,50.
+    Повторный отчёт за тот же день заменяет прежний, старая версия сохраняется.
+
+    /me — ваш месяц: план, выполнение, прогноз и выплата (только в личном чате)
+    /top — рейтинг команды по выполнению плана
+    /language en — switch to English
+help-head =
+    <b>Для руководителя</b>
+    /setup — в группе: подключить группу как доску команды и получить ссылку-приглашение
+    /invite Название отдела — ссылка, по которой менеджеры попадают в этот отдел
+    /team — состав команды с номерами
+    /plan 12 выручка 1 млн — план на текущий месяц (номер из /team или @username)
+    /salary 12 60 000 — оклад в месяц (в личном чате)
+    /payroll — расчёт выплат за месяц на сегодня (только в личном чате)
+
+hint-private = Не понял сообщение. Отчёт отправляется так: { -report-example }. Все команды — /help.
+
+language-usage = Укажите язык: <code>/language ru</code> или <code>/language en</code>.
+language-done = Готово: буду писать вам по-русски.
+
+## Team set-up and joining
+
+setup-done =
+    Команда «{ $team }» создана, вы — руководитель, а эта группа — доска продаж.
+    Ссылка для менеджеров: { $link }
+    Каждый, кто откроет её, присоединится к команде. Планы задаются командой /plan, оклады — /salary в личном чате со мной.
+setup-already = Эта группа уже подключена к команде «{ $team }». Ссылка для менеджеров: { $link }
+setup-error-not-head = Эта группа уже подключена к команде «{ $team }». Изменить настройки может только её руководитель.
+setup-error-other-team = Вы уже состоите в команде «{ $team }». Одна учётная запись Telegram может быть только в одной команде.
+setup-error-group-only = Команду /setup нужно отправить в группе отдела: добавьте меня в группу и напишите там /setup.
+
+invite-usage = Укажите отдел, например: <code>/invite Корпоративные продажи</code>.
+invite-error-empty-name = Название отдела не может быть пустым. Например: <code>/invite Корпоративные продажи</code>.
+invite-link = Ссылка для отдела «{ $department }»: { $link }
+
+join-done = Добро пожаловать в команду «{ $team }»! Отчёт за день отправляется так: { -report-example }. Все команды — /help.
+join-done-department = Добро пожаловать в команду «{ $team }», отдел «{ $department }»! Отчёт за день отправляется так: { -report-example }. Все команды — /help.
+join-already = Вы уже в команде «{ $team }». Все команды — /help.
+join-error-invalid-invite = Ссылка-приглашение недействительна. Попросите руководителя прислать новую.
+join-error-other-team = Вы уже состоите в команде «{ $team }». Чтобы перейти в другую, попросите руководителя текущей команды вас отключить.
+
+start-no-team = Здравствуйте! Я веду отчёты и мотивацию отдела продаж. Чтобы присоединиться к команде, откройте ссылку-приглашение от руководителя. Руководитель подключает команду так: добавьте меня в группу отдела и отправьте там /setup.
+start-member = Здравствуйте, { $name }! Отчёт за день: { -report-example }. Все команды — /help.
+
+## Reports
+
+report-usage = Напишите цифры за сегодня после команды, например: { -report-example }
+report-saved = Отчёт за { $date } сохранён:
+report-replaced = Отчёт за { $date } обновлён (версия { $version }, прежняя сохранена):
+report-late = Отчёт отправлен после срока сдачи и отмечен как поздний.
+report-month-header = <b>С начала месяца:</b>
+report-error-not-manager = Отчёты сдают менеджеры. Руководителю доступны /top и /payroll.
+report-error-empty = В отчёте нет цифр. Например: { -report-example }
+report-error-unknown-metric = Не знаю показатель «{ $name }». Доступны: звонки, кп, встречи, новые клиенты, сделки, выручка, маржа, оплаты. Например: { -report-example }
+report-error-missing-value = Для показателя «{ $metric }» не указано число. Например: { -report-example }
+report-error-not-a-number = «{ $value }» — не число (показатель «{ $metric }»). Пишите так: 40, 250к, 1,2 млн, 250 000. Например: { -report-example }
+report-error-negative = Значение показателя «{ $metric }» не может быть отрицательным: { $value }. Ошибку в прошлом отчёте исправьте новым отчётом за тот же день.
+report-error-fractional-count = «{ $metric }» считаются целыми числами, а указано { $value }. Например: { -report-example }
+report-error-too-precise = Сумма «{ $value }» для показателя «{ $metric }» точнее копейки. Укажите не больше двух знаков после запятой.
+report-error-absurd = { $value } — слишком много для одного дня (показатель «{ $metric }», предел { $limit }). Проверьте, нет ли лишних нулей.
+report-error-duplicate-metric = Показатель «{ $metric }» указан дважды. Оставьте одно значение. Например: { -report-example }
+
+reminder = { $name }, напоминаю: отчёт за { $date } ещё не сдан. Отправьте его одной строкой: { -report-example }
+
+## Standings and pay
+
+tier-none = без плана
+tier-lowest = ниже { $next }
+tier-from = ступень от { $bound }
+
+pay-line-salary = • Оклад { $monthly } × { $worked } из { $working } раб. дн. = { $amount }
+pay-line-bonus = • Премия { $rate } от выручки { $base } (выполнение { $percent }, { $tier }) = { $amount }
+pay-line-bonus-no-plan = • Премия: план по выручке не задан = { $amount }
+
+me-header = <b>Ваш месяц: { $month }</b> (рабочих дней прошло { $elapsed } из { $total })
+me-no-reports = Отчётов в этом месяце пока нет.
+me-forecast = Прогноз выручки к концу месяца: { $revenue } ({ $percent } плана)
+me-pay-now = <b>Выплата, если месяц закончится сегодня: { $total }</b>
+me-pay-forecast = <b>Выплата при нынешнем темпе: { $total }</b>
+me-no-plan = План на месяц ещё не задан — премия появится, когда руководитель его поставит.
+me-sent-privately = Личные цифры и выплаты показываю только в личном чате — отправил их вам туда.
+me-error-head = /me показывает месяц менеджера. Руководителю — /top и /payroll.
+
+top-header = <b>Рейтинг по выполнению плана — { $month }</b>
+top-line = { $rank }. { $name } — { $percent } (выручка { $revenue } из { $plan })
+top-empty = Пока никто не отчитался.
+
+board-header = 📊 <b>Доска продаж «{ $team }» — { $date }</b>
+board-team-progress = План команды по выручке: { $revenue } из { $plan } ({ $percent })
+board-working-days = Рабочих дней прошло { $elapsed } из { $total }, { $remaining ->
+        [one] остался { $remaining } день
+        [few] осталось { $remaining } дня
+       *[many] осталось { $remaining } дней
+    }
+board-reported = Отчитались сегодня: { $reported } из { $total }
+board-leaderboard = 🏆 <b>Рейтинг</b>
+board-missing = Ждём отчёт: { $names }
+
+payroll-header = <b>Расчёт выплат — { $month }</b> (на { $date }, месяц не закрыт)
+payroll-manager = <b>{ $number }. { $name }</b> — { $total }
+payroll-empty = В команде пока нет менеджеров.
+payroll-total = <b>Итого по команде: { $total }</b>
+payroll-error-private-only = Расчёт выплат показываю только руководителю и только в личном чате, чтобы суммы не попали в группу. Напишите мне /payroll в личные сообщения.
+
+## Head commands
+
+team-header = <b>Состав команды</b> (номер нужен для /plan и /salary)
+team-line = { $number }. { $name } ({ $username }), отдел: { $department }
+team-line-private = { $number }. { $name } ({ $username }), отдел: { $department }, оклад { $salary }
+team-empty = Менеджеров пока нет. Отправьте им ссылку-приглашение из /setup или /invite.
+
+member-error-not-found = Не нашёл менеджера «{ $reference }» в вашей команде. Укажите номер из /team или @username.
+
+salary-usage = Укажите менеджера и оклад в месяц, например: <code>/salary 12 60 000</code> (номер из /team или @username).
+salary-error-amount = «{ $value }» — не сумма. Например: <code>/salary 12 60 000</code>.
+salary-error-range = Оклад должен быть от 0 до 100 000 000 ₽ в месяц. Проверьте, нет ли лишних нулей.
+salary-error-private-only = Оклады задаются только в личном чате со мной, чтобы суммы не попали в группу.
+salary-done = Оклад «{ $name }» — { $amount } в месяц.
+
+plan-usage = Укажите менеджера, показатель и план на месяц, например: <code>/plan 12 выручка 1 млн</code> (номер из /team или @username).
+plan-error-unknown-metric = Не знаю показатель «{ $name }». Доступны: звонки, кп, встречи, новые клиенты, сделки, выручка, маржа, оплаты. Например: <code>/plan 12 выручка 1 млн</code>.
+plan-error-amount = «{ $value }» — не число. Например: <code>/plan 12 выручка 1 млн</code>.
+plan-error-not-positive = План должен быть больше нуля.
+plan-done = План «{ $name }» на { $month }: { $metric } — { $value }.
+
+## Errors
+
+error-not-member = Вы пока не состоите ни в одной команде. Откройте ссылку-приглашение от руководителя, а руководитель подключает команду командой /setup в группе отдела.
+error-head-only = Эта команда доступна только руководителю команды.
+error-unexpected = Что-то пошло не так, и запрос не выполнен. Попробуйте ещё раз чуть позже; ошибка уже записана в журнал.

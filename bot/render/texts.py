@@ -1,0 +1,78 @@
+"""Localized texts and number formatting for one reader.
+
+Every string argument is HTML-escaped before it reaches a Fluent message, because messages go out
+with `parse_mode=HTML` and one `<` in a manager's name would make Telegram reject the whole post.
+Pass `Markup` for a fragment that is already safe HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Protocol
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+SUPPORTED_LOCALES = ("ru", "en")
+DEFAULT_LOCALE = "ru"
+
+
+class Markup(str):
+    """A string that is already safe HTML and is passed to Fluent as it is."""
+
+
+class TextCore(Protocol):
+    def get(self, message: str, locale: str | None = None, /, **kwargs: Any) -> str: ...
+
+
+class Texts:
+    def __init__(self, core: TextCore, locale: str) -> None:
+        self.core = core
+        self.locale = locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
+
+    def __call__(self, key: str, **params: Any) -> str:
+        safe = {name: _escape(value) for name, value in params.items()}
+        return self.core.get(key, self.locale, **safe)
+
+    def money(self, amount: Decimal, *, kopecks: bool = True) -> str:
+        """Format rubles, e.g. `1 250 000,50 ₽`; with `kopecks=False` a whole amount drops `,00`."""
+        whole = not kopecks and amount == amount.to_integral_value()
+        pattern = "#,##0" if whole else "#,##0.00"
+        number = format_decimal(amount, format=pattern, locale=self.locale, decimal_quantization=True)
+        return f"{number}\u00a0₽"
+
+    def number(self, value: Decimal | int) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, ratio: Fraction | None) -> str:
+        """Format an exact ratio as a percent with one decimal, e.g. `87,5 %`; a dash without a plan.
+
+        The value is truncated, not rounded, so a shown 100 % always means the plan is met and
+        never hides 99,995 % sitting one tier lower.
+        """
+        if ratio is None:
+            return "—"
+        tenths = (ratio * 1000).__floor__()
+        share = Decimal(tenths) / Decimal(1000)
+        return format_percent(share, format="#,##0.#\u00a0%", locale=self.locale, decimal_quantization=False)
+
+    def rate(self, rate: Decimal) -> str:
+        """Format a commission rate with up to two decimals, e.g. `7 %` or `2,5 %`."""
+        return format_percent(rate, format="#,##0.##\u00a0%", locale=self.locale)
+
+    def day(self, value: date) -> str:
+        return format_date(value, format="short" if self.locale == "en" else "dd.MM.yyyy", locale=self.locale)
+
+    def month_name(self, year: int, month: int) -> str:
+        return format_date(date(year, month, 1), format="LLLL yyyy", locale=self.locale)
+
+
+def _escape(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    return value

@@ -1,0 +1,192 @@
+"""Turn service results into message text. Every line keeps its HTML tags closed, so a long text
+can be split at line boundaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from bot.render.texts import Markup, Texts
+from bot.services.reports import ReportOutcome
+from bot.services.standings import BONUS_METRIC, ManagerView, TeamMonth
+from kpi.attainment import attainment
+from kpi.metrics import METRICS, MetricKind
+from kpi.payroll import LineKind, PayLine, Payslip
+from kpi.tiers import DEFAULT_TIERS
+
+
+def metric_value(texts: Texts, metric: str, value: Decimal) -> str:
+    if METRICS[metric].kind is MetricKind.MONEY:
+        return texts.money(value, kopecks=False)
+    return texts.number(value)
+
+
+def metric_line(texts: Texts, metric: str, actual: Decimal, plan: Decimal | None) -> str:
+    name = texts(f"metric-{metric}")
+    if plan is None:
+        return texts("line-metric", metric=name, actual=metric_value(texts, metric, actual))
+    return texts(
+        "line-metric-plan",
+        metric=name,
+        actual=metric_value(texts, metric, actual),
+        plan=metric_value(texts, metric, plan),
+        percent=texts.percent(attainment(actual, plan)),
+    )
+
+
+def month_lines(texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal]) -> list[str]:
+    return [
+        metric_line(texts, metric, totals.get(metric, Decimal(0)), plans.get(metric))
+        for metric in METRICS
+        if metric in totals or metric in plans
+    ]
+
+
+def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
+    key = "report-saved" if outcome.previous is None else "report-replaced"
+    lines = [texts(key, date=texts.day(outcome.business_date), version=outcome.version)]
+    for metric, value in outcome.values.items():
+        lines.append(texts("line-metric", metric=texts(f"metric-{metric}"), actual=metric_value(texts, metric, value)))
+    if outcome.late:
+        lines.append(texts("report-late"))
+    lines.append("")
+    lines.append(texts("report-month-header"))
+    lines.extend(month_lines(texts, outcome.month_totals, outcome.plans))
+    return "\n".join(lines)
+
+
+def tier_label(texts: Texts, tier_index: int | None) -> str:
+    if tier_index is None:
+        return texts("tier-none")
+    bound = DEFAULT_TIERS.tiers[tier_index].lower_bound
+    if bound == 0:
+        return texts("tier-lowest", next=texts.rate(DEFAULT_TIERS.tiers[1].lower_bound))
+    return texts("tier-from", bound=texts.rate(bound))
+
+
+def pay_line(texts: Texts, line: PayLine) -> str:
+    amount = texts.money(line.amount)
+    if line.kind is LineKind.SALARY:
+        return texts(
+            "pay-line-salary",
+            monthly=texts.money(line.monthly or Decimal(0), kopecks=False),
+            worked=line.worked_days or 0,
+            working=line.working_days or 0,
+            amount=amount,
+        )
+    if line.tier_index is None:
+        return texts("pay-line-bonus-no-plan", amount=amount)
+    return texts(
+        "pay-line-bonus",
+        rate=texts.rate(line.rate or Decimal(0)),
+        base=texts.money(line.base or Decimal(0), kopecks=False),
+        percent=texts.percent(line.attainment),
+        tier=Markup(tier_label(texts, line.tier_index)),
+        amount=amount,
+    )
+
+
+def payslip_lines(texts: Texts, payslip: Payslip) -> list[str]:
+    return [pay_line(texts, line) for line in payslip.lines]
+
+
+def render_me(texts: Texts, month: TeamMonth, view: ManagerView) -> str:
+    lines = [
+        texts(
+            "me-header",
+            month=texts.month_name(month.month.year, month.month.month),
+            elapsed=month.elapsed_working_days,
+            total=month.working_days,
+        )
+    ]
+    lines.extend(month_lines(texts, view.totals, view.plans) or [texts("me-no-reports")])
+    plan = view.plans.get(BONUS_METRIC)
+    lines.append("")
+    lines.append(
+        texts(
+            "me-forecast",
+            revenue=texts.money(view.forecast_revenue, kopecks=False),
+            percent=texts.percent(attainment(view.forecast_revenue, plan)),
+        )
+    )
+    lines.append(texts("me-pay-now", total=texts.money(view.payslip.total)))
+    lines.extend(payslip_lines(texts, view.payslip))
+    lines.append(texts("me-pay-forecast", total=texts.money(view.forecast_payslip.total)))
+    lines.extend(payslip_lines(texts, view.forecast_payslip))
+    if plan is None:
+        lines.append(texts("me-no-plan"))
+    return "\n".join(lines)
+
+
+def standings_lines(texts: Texts, month: TeamMonth) -> list[str]:
+    lines: list[str] = []
+    for standing in month.standings:
+        view = month.manager(standing.entry.member_id)
+        assert view is not None
+        revenue = view.totals.get(BONUS_METRIC, Decimal(0))
+        plan = view.plans.get(BONUS_METRIC)
+        lines.append(
+            texts(
+                "top-line",
+                rank=standing.rank,
+                name=standing.entry.name,
+                percent=texts.percent(standing.entry.attainment),
+                revenue=texts.money(revenue, kopecks=False),
+                plan=texts.money(plan, kopecks=False) if plan is not None else "—",
+                points=texts.number(standing.entry.activity_points),
+            )
+        )
+    return lines
+
+
+def render_top(texts: Texts, month: TeamMonth) -> str:
+    header = texts("top-header", month=texts.month_name(month.month.year, month.month.month))
+    return "\n".join([header, *(standings_lines(texts, month) or [texts("top-empty")])])
+
+
+def render_board(texts: Texts, month: TeamMonth) -> str:
+    reported = sum(1 for view in month.managers if view.reported_today)
+    team_attainment = attainment(month.revenue, month.revenue_plan) if month.revenue_plan else None
+    lines = [
+        texts("board-header", team=month.team_name, date=texts.day(month.today)),
+        texts(
+            "board-team-progress",
+            revenue=texts.money(month.revenue, kopecks=False),
+            plan=texts.money(month.revenue_plan, kopecks=False),
+            percent=texts.percent(team_attainment),
+        ),
+        texts(
+            "board-working-days",
+            elapsed=month.elapsed_working_days,
+            total=month.working_days,
+            remaining=month.remaining_working_days,
+        ),
+        texts("board-reported", reported=reported, total=len(month.managers)),
+        "",
+        texts("board-leaderboard"),
+        *(standings_lines(texts, month) or [texts("top-empty")]),
+    ]
+    missing = [view.name for view in month.managers if not view.reported_today]
+    if missing:
+        lines.append("")
+        lines.append(texts("board-missing", names=", ".join(missing)))
+    return "\n".join(lines)
+
+
+def render_payroll(texts: Texts, month: TeamMonth) -> str:
+    lines = [
+        texts(
+            "payroll-header",
+            month=texts.month_name(month.month.year, month.month.month),
+            date=texts.day(month.today),
+        )
+    ]
+    for number, payslip in enumerate(month.payroll.payslips, start=1):
+        lines.append("")
+        lines.append(texts("payroll-manager", number=number, name=payslip.name, total=texts.money(payslip.total)))
+        lines.extend(payslip_lines(texts, payslip))
+    if not month.payroll.payslips:
+        lines.append(texts("payroll-empty"))
+    lines.append("")
+    lines.append(texts("payroll-total", total=texts.money(month.payroll.total)))
+    return "\n".join(lines)

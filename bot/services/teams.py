@@ -1,0 +1,209 @@
+"""Use cases for teams and membership: set up a team, invite, join, list, salaries and plans."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.db import repo
+from bot.db.models import Department, Member, Plan, Role, Team
+from bot.services.errors import UserError
+from bot.services.units import to_storage
+from kpi.metrics import METRICS
+from kpi.money import to_kopecks
+from kpi.period import Month
+
+logger = logging.getLogger(__name__)
+
+# A monthly salary above this is certainly a typo (an extra zero or two).
+MAX_MONTHLY_SALARY = Decimal("100000000")
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramUser:
+    id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetupResult:
+    team_id: int
+    team_name: str
+    invite_token: str
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JoinResult:
+    team_id: int
+    team_name: str
+    department_name: str | None
+    already_member: bool
+
+
+def new_token() -> str:
+    # 16 URL-safe characters: fits Telegram's 64-character /start parameter with room to spare.
+    return secrets.token_urlsafe(12)
+
+
+async def setup_team(
+    session: AsyncSession, settings: Settings, chat_id: int, chat_title: str, user: TelegramUser, now: datetime
+) -> SetupResult:
+    """Bind the group to a new team with the sender as head, or return the existing team's link."""
+    existing = await repo.team_by_chat(session, chat_id)
+    if existing is not None:
+        head = await session.scalar(
+            select(Member).where(
+                Member.team_id == existing.id, Member.telegram_user_id == user.id, Member.role == Role.HEAD
+            )
+        )
+        if head is None:
+            raise UserError("setup-error-not-head", team=existing.name)
+        return SetupResult(existing.id, existing.name, existing.invite_token, created=False)
+
+    membership = await repo.member_by_user(session, user.id)
+    if membership is not None:
+        other = await session.get(Team, membership.team_id)
+        raise UserError("setup-error-other-team", team=other.name if other else "")
+
+    team = Team(
+        name=(chat_title or "Sales team")[:128],
+        timezone=settings.default_timezone,
+        locale=settings.default_locale,
+        calendar_country=settings.default_calendar,
+        reminder_time=settings.reminder_time,
+        report_deadline=settings.report_deadline,
+        post_time=settings.post_time,
+        board_chat_id=chat_id,
+        invite_token=new_token(),
+        created_at=now,
+    )
+    session.add(team)
+    await session.flush()
+    session.add(_new_member(team.id, user, Role.HEAD, now, department_id=None))
+    await session.commit()
+    logger.info("Team %s created for chat %s by user %s", team.id, chat_id, user.id)
+    return SetupResult(team.id, team.name, team.invite_token, created=True)
+
+
+async def department_invite(session: AsyncSession, head: Member, name: str) -> tuple[str, str]:
+    """Return (department name, invite token), creating the department on first use."""
+    name = " ".join(name.split())[:128]
+    if not name:
+        raise UserError("invite-error-empty-name")
+    department = await session.scalar(
+        select(Department).where(Department.team_id == head.team_id, Department.name == name)
+    )
+    if department is None:
+        department = Department(team_id=head.team_id, name=name, invite_token=new_token())
+        session.add(department)
+        await session.commit()
+        logger.info("Department %s created in team %s", department.id, head.team_id)
+    return department.name, department.invite_token
+
+
+async def join_team(session: AsyncSession, token: str, user: TelegramUser, now: datetime) -> JoinResult:
+    """Add the user to the team (and department) that issued the invite token."""
+    team = await session.scalar(select(Team).where(Team.invite_token == token))
+    department = None
+    if team is None:
+        department = await session.scalar(select(Department).where(Department.invite_token == token))
+        if department is not None:
+            team = await session.get(Team, department.team_id)
+    if team is None:
+        raise UserError("join-error-invalid-invite")
+
+    membership = await repo.member_by_user(session, user.id)
+    if membership is not None and membership.team_id != team.id:
+        other = await session.get(Team, membership.team_id)
+        raise UserError("join-error-other-team", team=other.name if other else "")
+    if membership is not None:
+        if department is not None and membership.role == Role.MANAGER and membership.department_id != department.id:
+            membership.department_id = department.id
+            await session.commit()
+            return JoinResult(team.id, team.name, department.name, already_member=False)
+        return JoinResult(team.id, team.name, department.name if department else None, already_member=True)
+
+    department_id = department.id if department else None
+    session.add(_new_member(team.id, user, Role.MANAGER, now, department_id=department_id))
+    await session.commit()
+    logger.info("User %s joined team %s (department %s)", user.id, team.id, department_id)
+    return JoinResult(team.id, team.name, department.name if department else None, already_member=False)
+
+
+async def resolve_member(session: AsyncSession, team_id: int, reference: str) -> Member:
+    """Find a manager by the number from /team or by @username."""
+    reference = reference.strip()
+    member: Member | None = None
+    if reference.lstrip("#").isdigit():
+        member = await session.get(Member, int(reference.lstrip("#")))
+    elif reference.startswith("@") and len(reference) > 1:
+        member = await session.scalar(
+            select(Member).where(Member.team_id == team_id, Member.username.ilike(reference[1:]))
+        )
+    if member is None or member.team_id != team_id or not member.active or member.role != Role.MANAGER:
+        raise UserError("member-error-not-found", reference=reference)
+    return member
+
+
+async def set_salary(session: AsyncSession, head: Member, reference: str, amount: Decimal) -> Member:
+    if amount < 0 or amount > MAX_MONTHLY_SALARY:
+        raise UserError("salary-error-range")
+    member = await resolve_member(session, head.team_id, reference)
+    member.salary_kopecks = to_kopecks(amount)
+    await session.commit()
+    logger.info("Salary updated for member %s by member %s", member.id, head.id)
+    return member
+
+
+async def set_plan(
+    session: AsyncSession, head: Member, reference: str, metric: str, month: Month, target: Decimal, now: datetime
+) -> Member:
+    if metric not in METRICS:
+        raise UserError("plan-error-unknown-metric", name=metric)
+    if target <= 0:
+        raise UserError("plan-error-not-positive")
+    member = await resolve_member(session, head.team_id, reference)
+    stored = to_storage(metric, target)
+    plan = await session.scalar(
+        select(Plan).where(Plan.member_id == member.id, Plan.month == str(month), Plan.metric == metric)
+    )
+    if plan is None:
+        plan = Plan(member_id=member.id, month=str(month), metric=metric, target=stored, updated_at=now)
+        session.add(plan)
+    plan.target = stored
+    plan.updated_at = now
+    plan.updated_by_member_id = head.id
+    await session.commit()
+    logger.info("Plan %s %s set for member %s by member %s", month, metric, member.id, head.id)
+    return member
+
+
+async def set_locale(session: AsyncSession, member: Member, locale: str) -> None:
+    member.locale = locale
+    await session.commit()
+
+
+def _new_member(team_id: int, user: TelegramUser, role: Role, now: datetime, department_id: int | None) -> Member:
+    return Member(
+        team_id=team_id,
+        telegram_user_id=user.id,
+        first_name=(user.first_name or str(user.id))[:128],
+        last_name=user.last_name[:128] if user.last_name else None,
+        username=user.username,
+        role=role,
+        department_id=department_id,
+        hire_date=None,
+        salary_kopecks=0,
+        active=True,
+        joined_at=now,
+    )
