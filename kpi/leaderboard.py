@@ -43,8 +43,14 @@ def rank(entries: Iterable[LeaderboardEntry]) -> list[Standing]:
     Managers without a plan come after everyone with one. Entries equal on
     both share a rank and the next rank is skipped (1, 2, 2, 4). Ties are
     listed by name (casefolded), then by member_id, so the board is stable.
+    Raises ValueError if a member_id appears twice.
     """
     ordered = sorted(entries, key=lambda entry: (entry.name.casefold(), entry.member_id))
+    seen: set[int] = set()
+    for entry in ordered:
+        if entry.member_id in seen:
+            raise ValueError(f"member {entry.member_id} appears twice on the board")
+        seen.add(entry.member_id)
     ordered.sort(key=_score, reverse=True)
 
     standings: list[Standing] = []

@@ -1,0 +1,69 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kpi.calendar import WorkingCalendar
+from kpi.forecast import run_rate, working_days_elapsed
+from kpi.money import FloatNotAllowedError
+from kpi.period import Month
+
+
+@pytest.mark.parametrize(
+    ("actual", "elapsed", "total", "expected"),
+    [
+        # 100 000 x 21 / 10 = 210 000
+        pytest.param("100000", 10, 21, Decimal("210000"), id="half-month"),
+        # 100 x 20 / 3 = 666.666..., kept to 28 digits, not rounded to kopecks
+        pytest.param("100", 3, 20, Decimal("666.6666666666666666666666667"), id="repeating"),
+        pytest.param("500", 20, 20, Decimal("500"), id="month-over"),
+        pytest.param("500", 0, 20, Decimal("500"), id="nothing-elapsed"),
+        pytest.param("0", 5, 20, Decimal("0"), id="zero"),
+    ],
+)
+def test_run_rate(actual: str, elapsed: int, total: int, expected: Decimal) -> None:
+    assert run_rate(Decimal(actual), elapsed, total) == expected
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "total", "error"),
+    [
+        pytest.param(21, 20, ValueError, id="elapsed-above-total"),
+        pytest.param(-1, 20, ValueError, id="negative-elapsed"),
+        pytest.param(1, -1, ValueError, id="negative-total"),
+        pytest.param(True, 20, TypeError, id="bool-elapsed"),
+        pytest.param(1.0, 20, TypeError, id="float-elapsed"),
+    ],
+)
+def test_run_rate_rejects_days(elapsed: object, total: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        run_rate(Decimal(100), elapsed, total)  # type: ignore[arg-type]
+
+
+def test_run_rate_rejects_float() -> None:
+    with pytest.raises(FloatNotAllowedError):
+        run_rate(100.0, 1, 2)  # type: ignore[arg-type]
+
+
+RUSSIA = WorkingCalendar()
+# November 2026: 20 working days; Wednesday 4 November is Unity Day.
+NOVEMBER = Month(2026, 11)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        # 2, 3, 5, 6 + 9-13 + 16, 17 = 11 elapsed; 18-20, 23-27, 30 = 9 left
+        pytest.param(date(2026, 11, 17), (11, 9), id="tuesday-17th"),
+        # 4 + 5 + 16-20 = 14 elapsed; 23-27, 30 = 6 left
+        pytest.param(date(2026, 11, 21), (14, 6), id="saturday-21st"),
+        # holiday: 2, 3 elapsed, the 4th itself does not count
+        pytest.param(date(2026, 11, 4), (2, 18), id="holiday-4th"),
+        pytest.param(date(2026, 11, 1), (0, 20), id="sunday-1st"),
+        pytest.param(date(2026, 11, 30), (20, 0), id="last-day"),
+        pytest.param(date(2026, 10, 31), (0, 20), id="before-month"),
+        pytest.param(date(2026, 12, 1), (20, 0), id="after-month"),
+    ],
+)
+def test_working_days_elapsed(today: date, expected: tuple[int, int]) -> None:
+    assert working_days_elapsed(RUSSIA, NOVEMBER, today) == expected
