@@ -1,0 +1,315 @@
+"""Parse the one-line daily report a manager types after /report.
+
+A report is metric names and values in any mix of "name value" and
+"value name" pairs: "звонки 40 кп 5 встречи 3 сделки 1 выручка 250к",
+"40 звонков, 5 кп, выручка 1,2 млн" or "звонки: 40, кп: 5". Pairs may be
+separated by spaces, commas, semicolons or new lines. A comma between two
+digits is a decimal comma, any other comma separates pairs.
+
+The parser is pure and imports only ``kpi``. Errors carry a message key and
+parameters, never user-facing text, so the bot can reply in the user's
+language.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+from kpi.metrics import METRICS, MetricKind
+from kpi.money import KOPECK
+
+
+class ReportParseError(ValueError):
+    """A report that cannot be stored; ``key`` is a message id, ``params`` its arguments.
+
+    Keys and their params:
+    report-error-empty (none); report-error-unknown-metric (name);
+    report-error-missing-value (metric, name); report-error-missing-metric
+    (value); report-error-duplicate-metric (metric, name);
+    report-error-not-a-number, report-error-negative,
+    report-error-fractional-count, report-error-too-precise (metric, name,
+    value); report-error-absurd (metric, name, value, limit).
+    ``metric`` is the metric code such as "calls", ``name`` and ``value`` are
+    the text as typed, and ``limit`` is the daily limit such as "1000".
+    """
+
+    def __init__(self, key: str, params: Mapping[str, str] | None = None) -> None:
+        super().__init__(key, dict(params or {}))
+        self.key = key
+        self.params: dict[str, str] = dict(params or {})
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.params}"
+
+
+def _aliases(**names_by_code: tuple[str, ...]) -> Mapping[str, str]:
+    aliases: dict[str, str] = {}
+    for code, names in names_by_code.items():
+        for name in names:
+            key = _normalize(name)
+            if aliases.setdefault(key, code) != code:
+                raise ValueError(f"alias {name!r} is given for both {aliases[key]} and {code}")
+    return MappingProxyType(aliases)
+
+
+def _normalize(word: str) -> str:
+    return word.casefold().replace("ё", "е")
+
+
+# Casefolded names with ё written as е. Russian names include the forms used
+# after a number ("1 звонок", "2 звонка", "5 звонков"), so "40 звонков" reads.
+METRIC_ALIASES: Mapping[str, str] = _aliases(
+    calls=("звонки", "звонок", "звонка", "звонков", "зв", "calls", "call"),
+    proposals=(
+        "кп",
+        "предложения",
+        "предложение",
+        "предложений",
+        "proposals",
+        "proposal",
+        "props",
+        "offers",
+        "offer",
+    ),
+    meetings=("встречи", "встреча", "встреч", "переговоры", "переговоров", "meetings", "meeting", "meet"),
+    new_clients=(
+        "новые клиенты",
+        "новый клиент",
+        "новых клиента",
+        "новых клиентов",
+        "нк",
+        "клиенты",
+        "клиент",
+        "клиента",
+        "клиентов",
+        "new clients",
+        "new client",
+        "new_clients",
+        "clients",
+    ),
+    deals=("сделки", "сделка", "сделок", "договоры", "договор", "договора", "договоров", "deals", "deal"),
+    revenue=("выручка", "выручки", "продажи", "продаж", "revenue", "rev", "sales"),
+    margin=("маржа", "маржи", "margin"),
+    payments=(
+        "оплаты",
+        "оплата",
+        "оплат",
+        "поступления",
+        "поступление",
+        "поступлений",
+        "payments",
+        "payment",
+        "paid",
+    ),
+)
+_LONGEST_ALIAS_WORDS = max(len(alias.split()) for alias in METRIC_ALIASES)
+
+# Spaces allowed between digit groups: space, no-break space, figure space,
+# thin space and narrow no-break space (what Babel and Telegram clients insert).
+_GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
+_MULTIPLIERS = {"тысяч": 3, "тыс": 3, "к": 3, "k": 3, "млн": 6, "кк": 6, "kk": 6, "m": 6}
+_UNITS = ("рублей", "руб", "rub", "р", "₽", "шт")
+_MULTIPLIER_PATTERN = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+_UNIT_PATTERN = "|".join(sorted(_UNITS, key=len, reverse=True))
+_AMOUNT = re.compile(
+    rf"""
+    (?P<sign>[-−])?
+    (?P<integer>[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)
+    (?:[.,](?P<fraction>[0-9]+))?
+    \s*(?:(?P<multiplier>{_MULTIPLIER_PATTERN})\.?)?
+    \s*(?:(?:{_UNIT_PATTERN})\.?)?
+    """,
+    re.VERBOSE,
+)
+_AMOUNT_WORD = re.compile(rf"(?:{_MULTIPLIER_PATTERN}|{_UNIT_PATTERN})\.?")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Parse a number as managers type it, exactly and without floats.
+
+    Accepted: "40", "250 000" (groups of 3 split by a space, no-break space or
+    narrow no-break space), "1 250 000,50", "1250000.50", a multiplier
+    ("250к", "250k", "250 тыс.", "1,2 млн", "1.2m", "1,2кк") and a unit
+    ("₽", "р", "руб", "шт"). A leading minus is kept, so the caller can
+    reject it with a clear message. Raises ValueError for anything else.
+    """
+    match = _AMOUNT.fullmatch(_normalize(text.strip()))
+    if match is None:
+        raise ValueError(
+            f"invalid amount {text!r}: expected a number such as 40, 250 000, 1 250 000,50, 250к or 1,2 млн"
+        )
+    whole = re.sub(f"[{_GROUP_SPACES}]", "", match["integer"])
+    fraction = match["fraction"] or ""
+    shift = _MULTIPLIERS[match["multiplier"]] if match["multiplier"] else 0
+    # Move the decimal point by string, because Decimal arithmetic would round
+    # an amount longer than the context precision of 28 digits.
+    moved = fraction[:shift]
+    whole += moved + "0" * (shift - len(moved))
+    fraction = fraction[shift:]
+    sign = "-" if match["sign"] else ""
+    return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReport:
+    """A valid daily report: metric code -> value, in the order typed.
+
+    Counts are whole Decimals such as Decimal("40"); money has exactly two
+    decimal places such as Decimal("250000.00").
+    """
+
+    values: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    code: str
+    typed: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    typed: str
+
+
+# A comma is a decimal comma only between two digits; otherwise it separates pairs.
+_PAIR_SEPARATOR = re.compile(r"[;\n]|,(?![0-9])|(?<![0-9]),")
+_TOKEN = re.compile(
+    r"""
+    (?P<number>[-−]?[0-9]+(?:[.,][0-9]+)*)
+    | (?P<word>[^\W\d]+\.?)
+    | (?P<punctuation>[:=—–-])
+    | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+# Words read as "and" between pairs: "40 звонков и 5 кп".
+_CONNECTIVES = frozenset({"и", "and"})
+
+
+def parse_report(text: str) -> ParsedReport:
+    """Parse and validate a whole report; raise ReportParseError on the first problem.
+
+    Nothing is returned unless every pair is valid, so the bot never stores
+    part of a report. Problems with names and pairing are found before
+    problems with values.
+    """
+    # A final full stop ends the sentence and is not part of the last value.
+    body = text.strip().removesuffix(".")
+    pairs: list[tuple[_Name, _Value]] = []
+    for chunk in _PAIR_SEPARATOR.split(body):
+        pairs.extend(_pair(_items(chunk)))
+    if not pairs:
+        raise ReportParseError("report-error-empty")
+
+    values: dict[str, Decimal] = {}
+    for name, value in pairs:
+        if name.code in values:
+            raise ReportParseError("report-error-duplicate-metric", {"metric": name.code, "name": name.typed})
+        values[name.code] = _validate(name, value)
+    return ParsedReport(MappingProxyType(values))
+
+
+def _items(chunk: str) -> list[_Name | _Value]:
+    """Split a chunk into metric names and values; adjacent value tokens form one value."""
+    tokens = list(_TOKEN.finditer(chunk))
+    items: list[_Name | _Value] = []
+    value_span: tuple[int, int] | None = None
+
+    def end_value() -> None:
+        nonlocal value_span
+        if value_span is not None:
+            items.append(_Value(chunk[value_span[0] : value_span[1]]))
+            value_span = None
+
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.lastgroup == "word":
+            word = _normalize(token.group())
+            if _AMOUNT_WORD.fullmatch(word) is None:
+                end_value()
+                if word.rstrip(".") in _CONNECTIVES:
+                    position += 1
+                    continue
+                name, used = _match_name(tokens, position)
+                items.append(name)
+                position += used
+                continue
+        if token.lastgroup != "punctuation":
+            start = token.start() if value_span is None else value_span[0]
+            value_span = (start, token.end())
+        position += 1
+    end_value()
+    return items
+
+
+def _match_name(tokens: list[re.Match[str]], position: int) -> tuple[_Name, int]:
+    """Match the longest alias starting at ``position``; return it and the tokens used."""
+    for length in range(_LONGEST_ALIAS_WORDS, 0, -1):
+        words = tokens[position : position + length]
+        if len(words) < length or any(word.lastgroup != "word" for word in words):
+            continue
+        key = " ".join(_normalize(word.group()).rstrip(".") for word in words)
+        code = METRIC_ALIASES.get(key)
+        if code is not None:
+            typed = " ".join(word.group().rstrip(".") for word in words)
+            return _Name(code, typed), length
+    raise ReportParseError("report-error-unknown-metric", {"name": tokens[position].group().rstrip(".")})
+
+
+def _pair(items: list[_Name | _Value]) -> list[tuple[_Name, _Value]]:
+    """Pair each name with the value next to it.
+
+    Two names in a row end a run, so "40 звонков выручка 250к" pairs the first
+    run value-first and the second name-first. Within a run the first item
+    sets the direction.
+    """
+    runs: list[list[_Name | _Value]] = []
+    for item in items:
+        if runs and not (isinstance(item, _Name) and isinstance(runs[-1][-1], _Name)):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+
+    pairs: list[tuple[_Name, _Value]] = []
+    for run in runs:
+        for first, second in zip(run[::2], run[1::2]):
+            if isinstance(first, _Name) and isinstance(second, _Value):
+                pairs.append((first, second))
+            elif isinstance(first, _Value) and isinstance(second, _Name):
+                pairs.append((second, first))
+        if len(run) % 2:
+            leftover = run[-1]
+            if isinstance(leftover, _Name):
+                raise ReportParseError(
+                    "report-error-missing-value", {"metric": leftover.code, "name": leftover.typed}
+                )
+            raise ReportParseError("report-error-missing-metric", {"value": leftover.typed})
+    return pairs
+
+
+def _validate(name: _Name, value: _Value) -> Decimal:
+    metric = METRICS[name.code]
+    params = {"metric": name.code, "name": name.typed, "value": value.typed}
+    try:
+        amount = parse_amount(value.typed)
+    except ValueError:
+        raise ReportParseError("report-error-not-a-number", params) from None
+
+    if amount < 0:
+        raise ReportParseError("report-error-negative", params)
+    # The limit is checked before the decimals because Decimal's remainder
+    # fails on amounts longer than 28 digits.
+    if amount > metric.daily_limit:
+        raise ReportParseError("report-error-absurd", {**params, "limit": str(metric.daily_limit)})
+    if metric.kind is MetricKind.COUNT and amount != amount.to_integral_value():
+        raise ReportParseError("report-error-fractional-count", params)
+    if metric.kind is MetricKind.MONEY and amount % KOPECK != 0:
+        raise ReportParseError("report-error-too-precise", params)
+
+    if metric.kind is MetricKind.COUNT:
+        return Decimal(int(amount))
+    return amount.quantize(KOPECK)
