@@ -115,14 +115,14 @@ class EmulatorClient:
         return (await self._request("GET", "sent", params=params))["messages"]
 
     async def wait_for(
-        self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0
+        self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0, *, after: int = 0
     ) -> dict[str, Any]:
         """See BotAPIEmulator.wait_for; the server holds each request until the bot sends or edits."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         body = await self._request("GET", "sent")
         while True:
-            for message in body["messages"]:
+            for message in body["messages"][after:]:
                 if predicate(message):
                     return message
             remaining = deadline - loop.time()

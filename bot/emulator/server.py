@@ -157,6 +157,7 @@ class BotAPIEmulator:
     async def _handle_bot_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         call: dict[str, Any] = {
+            "number": len(self._state.calls) + 1,
             "method": method,
             "content_type": request.content_type,
             "params": {},
@@ -164,6 +165,7 @@ class BotAPIEmulator:
             "time": time.time(),
         }
         self._state.calls.append(call)
+        self._state.calls_changed.notify()
         try:
             if request.match_info["token"] != self._token:
                 raise BotAPIError(401, "Unauthorized")
@@ -179,6 +181,7 @@ class BotAPIEmulator:
                 name: {"filename": upload.filename, "content_type": upload.content_type, "size": len(upload.data)}
                 for name, upload in files.items()
             }
+            self._state.calls_changed.notify()
             self._raise_fault(method)
             result = await handler(params, files)
         except BotAPIError as error:
@@ -514,18 +517,20 @@ class BotAPIEmulator:
         return self._state.sent_changed.version
 
     async def wait_for(
-        self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0
+        self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0, *, after: int = 0
     ) -> dict[str, Any]:
         """Return the first sent message that matches ``predicate``, waiting for it up to ``timeout`` seconds.
 
-        Edits count: a message that matches after an edit is returned then.
-        Raise TimeoutError, listing what the bot did send, if none matches in time.
+        The first ``after`` messages of ``sent()`` are skipped, so ``after=len(sent())``
+        waits for a new message. Edits count: a message that matches after an edit
+        is returned then. Raise TimeoutError, listing what the bot did send, if none
+        matches in time.
         """
         try:
             async with asyncio.timeout(timeout):
                 while True:
                     changed = self._state.sent_changed.event()
-                    for message in self._state.sent_messages():
+                    for message in self._state.sent_messages()[after:]:
                         if predicate(message):
                             return message
                     await changed.wait()
@@ -545,14 +550,37 @@ class BotAPIEmulator:
     def calls(self, method: str | None = None) -> list[dict[str, Any]]:
         """Return every Bot API request received, optionally of one method (case-insensitive).
 
-        Each is {"method", "content_type", "params", "files", "time", "status"} and,
-        for errors, "description"; "files" has the name, type and size of each
-        uploaded file.
+        Each is {"number", "method", "content_type", "params", "files", "time",
+        "status"} and, for errors, "description". "number" counts requests from 1;
+        "files" has the name, type and size of each uploaded file; "status" is
+        missing while the request is being answered.
         """
         calls = self._state.calls
         if method is not None:
             calls = [call for call in calls if call["method"].lower() == method.lower()]
         return copy.deepcopy(calls)
+
+    async def wait_for_call(
+        self,
+        method: str,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+        timeout: float = 10.0,
+    ) -> dict[str, Any]:
+        """Return the first request of ``method`` (matching ``predicate``), waiting up to ``timeout`` seconds.
+
+        The request is returned as soon as it arrives, before it is answered; for
+        getUpdates that means the bot is polling.
+        """
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    changed = self._state.calls_changed.event()
+                    for call in self.calls(method):
+                        if predicate is None or predicate(call):
+                            return call
+                    await changed.wait()
+        except TimeoutError:
+            raise TimeoutError(f"no {method} request arrived within {timeout} s") from None
 
     def file_bytes(self, file_id: str) -> bytes:
         """Return the bytes of a file the bot uploaded, by the file_id in the sent message."""

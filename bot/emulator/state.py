@@ -115,6 +115,7 @@ class EmulatorState:
     calls: list[dict[str, Any]] = field(default_factory=list)
     updates_changed: Notifier = field(default_factory=Notifier)
     sent_changed: Notifier = field(default_factory=Notifier)
+    calls_changed: Notifier = field(default_factory=Notifier)
 
     def accepts(self, kind: str) -> bool:
         """Tell whether the last allowed_updates of getUpdates lets updates of ``kind`` through."""
