@@ -22,17 +22,20 @@ from kpi.money import KOPECK
 
 
 class ReportParseError(ValueError):
-    """A report that cannot be stored; ``key`` is a message id, ``params`` its arguments.
+    """A report that cannot be stored, with a message id in ``key`` and its arguments in ``params``.
 
     Keys and their params:
-    report-error-empty (none); report-error-unknown-metric (name);
-    report-error-missing-value (metric, name); report-error-missing-metric
-    (value); report-error-duplicate-metric (metric, name);
-    report-error-not-a-number, report-error-negative,
-    report-error-fractional-count, report-error-too-precise (metric, name,
-    value); report-error-absurd (metric, name, value, limit).
-    ``metric`` is the metric code such as "calls", ``name`` and ``value`` are
-    the text as typed, and ``limit`` is the daily limit such as "1000".
+
+    - report-error-empty: none
+    - report-error-unknown-metric: name
+    - report-error-missing-value, report-error-duplicate-metric: metric, code
+    - report-error-not-a-number, report-error-negative,
+      report-error-fractional-count, report-error-too-precise: metric, code, value
+    - report-error-absurd: metric, code, value, limit
+
+    ``name``, ``metric`` and ``value`` are the text as the user typed it
+    ("звонков", "250 тыс."), so a message can quote it back. ``code`` is the
+    metric code such as "calls", and ``limit`` is the daily limit such as "1000".
     """
 
     def __init__(self, key: str, params: Mapping[str, str] | None = None) -> None:
@@ -44,18 +47,19 @@ class ReportParseError(ValueError):
         return f"{self.key} {self.params}"
 
 
+def normalize_alias(text: str) -> str:
+    """Return ``text`` as METRIC_ALIASES keys are written: casefolded, ё as е, single spaces."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
 def _aliases(**names_by_code: tuple[str, ...]) -> Mapping[str, str]:
     aliases: dict[str, str] = {}
     for code, names in names_by_code.items():
         for name in names:
-            key = _normalize(name)
+            key = normalize_alias(name)
             if aliases.setdefault(key, code) != code:
                 raise ValueError(f"alias {name!r} is given for both {aliases[key]} and {code}")
     return MappingProxyType(aliases)
-
-
-def _normalize(word: str) -> str:
-    return word.casefold().replace("ё", "е")
 
 
 # Casefolded names with ё written as е. Russian names include the forms used
@@ -106,10 +110,11 @@ METRIC_ALIASES: Mapping[str, str] = _aliases(
 )
 _LONGEST_ALIAS_WORDS = max(len(alias.split()) for alias in METRIC_ALIASES)
 
-# Spaces allowed between digit groups: space, no-break space, figure space,
-# thin space and narrow no-break space (what Babel and Telegram clients insert).
+# Spaces allowed between digit groups: ordinary, no-break, figure, thin and
+# narrow no-break. Babel formats Russian numbers with no-break spaces, and
+# users paste such numbers back.
 _GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
-_MULTIPLIERS = {"тысяч": 3, "тыс": 3, "к": 3, "k": 3, "млн": 6, "кк": 6, "kk": 6, "m": 6}
+_MULTIPLIERS = {"тысяч": 3, "тыс": 3, "к": 3, "k": 3, "млн": 6, "кк": 6, "kk": 6, "m": 6, "млрд": 9}
 _UNITS = ("рублей", "руб", "rub", "р", "₽", "шт")
 _MULTIPLIER_PATTERN = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _UNIT_PATTERN = "|".join(sorted(_UNITS, key=len, reverse=True))
@@ -129,13 +134,13 @@ _AMOUNT_WORD = re.compile(rf"(?:{_MULTIPLIER_PATTERN}|{_UNIT_PATTERN})\.?")
 def parse_amount(text: str) -> Decimal:
     """Parse a number as managers type it, exactly and without floats.
 
-    Accepted: "40", "250 000" (groups of 3 split by a space, no-break space or
-    narrow no-break space), "1 250 000,50", "1250000.50", a multiplier
-    ("250к", "250k", "250 тыс.", "1,2 млн", "1.2m", "1,2кк") and a unit
+    Accepted: "40", "250 000" (groups of 3 split by an ordinary, no-break,
+    narrow no-break, figure or thin space), "1 250 000,50", "1250000.50", a multiplier
+    ("250к", "250k", "250 тыс.", "1,2 млн", "1.2m", "1,2кк", "1 млрд") and a unit
     ("₽", "р", "руб", "шт"). A leading minus is kept, so the caller can
     reject it with a clear message. Raises ValueError for anything else.
     """
-    match = _AMOUNT.fullmatch(_normalize(text.strip()))
+    match = _AMOUNT.fullmatch(text.strip().casefold())
     if match is None:
         raise ValueError(
             f"invalid amount {text!r}: expected a number such as 40, 250 000, 1 250 000,50, 250к or 1,2 млн"
@@ -156,8 +161,8 @@ def parse_amount(text: str) -> Decimal:
 class ParsedReport:
     """A valid daily report: metric code -> value, in the order typed.
 
-    Counts are whole Decimals such as Decimal("40"); money has exactly two
-    decimal places such as Decimal("250000.00").
+    Counts are whole Decimals such as Decimal("40"). Money has exactly two
+    decimal places, such as Decimal("250000.00").
     """
 
     values: Mapping[str, Decimal]
@@ -174,7 +179,7 @@ class _Value:
     typed: str
 
 
-# A comma is a decimal comma only between two digits; otherwise it separates pairs.
+# A comma between two digits is a decimal comma. Any other comma separates pairs.
 _PAIR_SEPARATOR = re.compile(r"[;\n]|,(?![0-9])|(?<![0-9]),")
 _TOKEN = re.compile(
     r"""
@@ -194,7 +199,7 @@ def parse_report(text: str) -> ParsedReport:
 
     Nothing is returned unless every pair is valid, so the bot never stores
     part of a report. Problems with names and pairing are found before
-    problems with values.
+    problems with values, and a pair's value before its repetition.
     """
     # A final full stop ends the sentence and is not part of the last value.
     body = text.strip().removesuffix(".")
@@ -206,9 +211,12 @@ def parse_report(text: str) -> ParsedReport:
 
     values: dict[str, Decimal] = {}
     for name, value in pairs:
+        # The value is checked first, so "выручка 100к выручка 10,005" reports
+        # the bad amount the user typed rather than only the repetition.
+        amount = _validate(name, value)
         if name.code in values:
-            raise ReportParseError("report-error-duplicate-metric", {"metric": name.code, "name": name.typed})
-        values[name.code] = _validate(name, value)
+            raise ReportParseError("report-error-duplicate-metric", {"metric": name.typed, "code": name.code})
+        values[name.code] = amount
     return ParsedReport(MappingProxyType(values))
 
 
@@ -217,47 +225,65 @@ def _items(chunk: str) -> list[_Name | _Value]:
     tokens = list(_TOKEN.finditer(chunk))
     items: list[_Name | _Value] = []
     value_span: tuple[int, int] | None = None
+    # True while the open value consists of words right after a name, as in
+    # "звонки сорок": such words are a value that is not a number.
+    value_is_words = False
 
     def end_value() -> None:
-        nonlocal value_span
+        nonlocal value_span, value_is_words
         if value_span is not None:
             items.append(_Value(chunk[value_span[0] : value_span[1]]))
-            value_span = None
+        value_span = None
+        value_is_words = False
+
+    def extend_value(token: re.Match[str]) -> None:
+        nonlocal value_span
+        start = token.start() if value_span is None else value_span[0]
+        value_span = (start, token.end())
 
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        if token.lastgroup == "word":
-            word = _normalize(token.group())
-            if _AMOUNT_WORD.fullmatch(word) is None:
+        kind = token.lastgroup
+        normalized = normalize_alias(token.group())
+        if kind == "punctuation":
+            position += 1
+        elif kind != "word" or _AMOUNT_WORD.fullmatch(normalized):
+            extend_value(token)
+            value_is_words = False
+            position += 1
+        elif normalized.rstrip(".") in _CONNECTIVES:
+            end_value()
+            position += 1
+        else:
+            name = _match_name(tokens, position)
+            if name is not None:
                 end_value()
-                if word.rstrip(".") in _CONNECTIVES:
-                    position += 1
-                    continue
-                name, used = _match_name(tokens, position)
-                items.append(name)
-                position += used
+                items.append(name[0])
+                position += name[1]
                 continue
-        if token.lastgroup != "punctuation":
-            start = token.start() if value_span is None else value_span[0]
-            value_span = (start, token.end())
-        position += 1
+            after_name = value_span is None and bool(items) and isinstance(items[-1], _Name)
+            if not (after_name or value_is_words):
+                raise ReportParseError("report-error-unknown-metric", {"name": token.group().rstrip(".")})
+            extend_value(token)
+            value_is_words = True
+            position += 1
     end_value()
     return items
 
 
-def _match_name(tokens: list[re.Match[str]], position: int) -> tuple[_Name, int]:
-    """Match the longest alias starting at ``position``; return it and the tokens used."""
+def _match_name(tokens: list[re.Match[str]], position: int) -> tuple[_Name, int] | None:
+    """Match the longest alias starting at ``position``; return it and the number of tokens used."""
     for length in range(_LONGEST_ALIAS_WORDS, 0, -1):
         words = tokens[position : position + length]
         if len(words) < length or any(word.lastgroup != "word" for word in words):
             continue
-        key = " ".join(_normalize(word.group()).rstrip(".") for word in words)
+        key = " ".join(normalize_alias(word.group()).rstrip(".") for word in words)
         code = METRIC_ALIASES.get(key)
         if code is not None:
             typed = " ".join(word.group().rstrip(".") for word in words)
             return _Name(code, typed), length
-    raise ReportParseError("report-error-unknown-metric", {"name": tokens[position].group().rstrip(".")})
+    return None
 
 
 def _pair(items: list[_Name | _Value]) -> list[tuple[_Name, _Value]]:
@@ -285,15 +311,18 @@ def _pair(items: list[_Name | _Value]) -> list[tuple[_Name, _Value]]:
             leftover = run[-1]
             if isinstance(leftover, _Name):
                 raise ReportParseError(
-                    "report-error-missing-value", {"metric": leftover.code, "name": leftover.typed}
+                    "report-error-missing-value", {"metric": leftover.typed, "code": leftover.code}
                 )
-            raise ReportParseError("report-error-missing-metric", {"value": leftover.typed})
+            # NOTE: no message key exists for a value without a metric name,
+            # so it is reported as an unknown metric named by the value. That
+            # reply still lists the metrics the user can add.
+            raise ReportParseError("report-error-unknown-metric", {"name": leftover.typed})
     return pairs
 
 
 def _validate(name: _Name, value: _Value) -> Decimal:
     metric = METRICS[name.code]
-    params = {"metric": name.code, "name": name.typed, "value": value.typed}
+    params = {"metric": name.typed, "code": name.code, "value": value.typed}
     try:
         amount = parse_amount(value.typed)
     except ValueError:
