@@ -1,9 +1,9 @@
 """Working days from an official production calendar.
 
 The calendar comes from the ``holidays`` package: public holidays plus the
-transfers that each year's government decree makes (in Russia a weekday such
+transfers that each year's government decree makes. In Russia a weekday such
 as 2026-01-09 becomes a day off, and in some years a Saturday such as
-2025-11-01 becomes a working day). Teams can add their own days off and
+2025-11-01 becomes a working day. Teams can add their own days off and
 working days on top.
 """
 

@@ -28,6 +28,8 @@ class LeaderboardEntry:
 
 @dataclass(frozen=True, slots=True)
 class Standing:
+    """An entry with its place on the board; tied entries share a rank."""
+
     entry: LeaderboardEntry
     rank: int
 

@@ -55,11 +55,11 @@ class PayLine:
 
 @dataclass(frozen=True, slots=True)
 class ManagerMonth:
-    """What payroll needs to know about one manager for one month.
+    """A manager's pay inputs for one month.
 
-    ``plan`` and ``actual`` are on the bonus base (revenue); ``plan`` None
+    ``plan`` and ``actual`` are on the bonus base (revenue), and ``plan`` None
     means no plan was set. ``hired_on`` None means hired before the month and
-    ``left_on`` None means still employed; both days count as worked.
+    ``left_on`` None means still employed. Both days count as worked.
     """
 
     member_id: int

@@ -117,7 +117,7 @@ def test_not_employed_in_month() -> None:
 def test_total_is_sum_of_rounded_lines() -> None:
     # 7 % of 9 567.50 = 669.725 -> 669.73; 2.5 % of 15 058.60 = 376.465 -> 376.47.
     # 669.73 + 376.47 = 1 046.20. Rounding the exact sum 1 046.19 once would
-    # pay a kopeck less than the lines the manager sees.
+    # pay a kopeck less than the lines printed on the payslip.
     seven = TierTable((Tier(Decimal(0), Decimal("0.07")),))
     two_and_half = TierTable((Tier(Decimal(0), Decimal("0.025")),))
     revenue = whole_base_bonus(Decimal("9567.50"), Fraction(1), seven)
