@@ -21,15 +21,14 @@ from kpi.period import Month
 def _official_working_days(country: str, year: int) -> frozenset[date]:
     """Return the official working days of one year in one country.
 
-    The neighbouring years are loaded too because a decree may move a day off
-    across the new year, and the package records such a working weekend only
-    while populating the year of the decree.
+    A working weekend moved across the new year is known for any loaded year,
+    because holidays 0.109 collects every transfer's source day when the
+    country's calendar class is created.
     """
     # NOTE: transfers exist in the package only for years whose decree it
     # ships (holidays 0.109 has Russia up to 2027). Later years get the
     # statutory holidays without transfers and may be off by a day or two.
-    years = range(max(year - 1, date.min.year), min(year + 1, date.max.year) + 1)
-    calendar = holidays.country_holidays(country, years=years)
+    calendar = holidays.country_holidays(country, years=year)
     first = date(year, 1, 1)
     days = (first + timedelta(days=offset) for offset in range((date(year, 12, 31) - first).days + 1))
     return frozenset(day for day in days if calendar.is_working_day(day))
