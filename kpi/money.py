@@ -2,8 +2,9 @@
 
 Accounting never goes through binary floats: 0.1 + 0.2 is not 0.3 there, and a
 sum that should reach a plan exactly can fall short of it by 1e-10. Every
-public function of ``kpi`` rejects a float (and a bool, which Python treats as
-an int) with ``FloatNotAllowedError``.
+``kpi`` function and input dataclass that takes money or a metric value
+rejects a float (and a bool, which Python treats as an int) with
+``FloatNotAllowedError``.
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -59,8 +60,9 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
 def round_kopecks(value: Decimal | Fraction) -> Decimal:
     """Round to whole kopecks with ROUND_HALF_UP: 669.725 -> 669.73, -0.005 -> -0.01.
 
-    Half-up (ties away from zero) is how Russian payroll rounds. Decimal's own
-    default is half-even, which would pay 669.72. A Fraction is rounded exactly,
+    Half-up (ties away from zero) is the rule Salesboard pays by, and the one
+    a manager uses to check a payslip by hand. Decimal's own default is
+    half-even, which would pay 669.72. A Fraction is rounded exactly,
     so pay computed as an exact ratio (salary x 13 / 21) is rounded only once.
     """
     if isinstance(value, Fraction):
