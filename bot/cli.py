@@ -38,6 +38,7 @@ def configure_logging(level: str) -> None:
     # aiohttp's access log and APScheduler's per-run lines add nothing at INFO.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiogram import Bot
@@ -12,6 +14,11 @@ from bot.config import Settings
 from bot.render.texts import TextCore, Texts
 
 
+def new_invite_token() -> str:
+    # 16 URL-safe characters: fits Telegram's 64-character /start parameter with room to spare.
+    return secrets.token_urlsafe(12)
+
+
 @dataclass(slots=True)
 class AppContext:
     settings: Settings
@@ -19,6 +26,7 @@ class AppContext:
     bot: Bot
     text_core: TextCore
     clock: Clock
+    new_token: Callable[[], str] = new_invite_token
 
     def texts(self, locale: str | None) -> Texts:
         return Texts(self.text_core, locale or self.settings.default_locale)

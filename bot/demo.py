@@ -7,6 +7,7 @@ printed as a chat transcript. The run ends with the head's month-to-date payroll
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 from dataclasses import dataclass
@@ -53,11 +54,15 @@ class Transcript:
     def user_wrote(self, chat_id: int, person: Person, text: str) -> None:
         self.out.write(f"[{self.stamp()}] {self.names[chat_id]} | {person.first_name}: {text}\n")
 
-    def bot_sent(self, items: list[dict[str, Any]]) -> None:
+    def bot_sent(self, items: list[dict[str, Any]], at: datetime | None = None) -> None:
+        stamp = at.astimezone(MOSCOW).strftime("%H:%M") if at else self.stamp()
         for item in items:
             body = item.get("text") or item.get("caption") or "[file]"
             indented = "\n".join(f"    {line}" for line in body.splitlines())
-            self.out.write(f"[{self.stamp()}] {self.names[item['chat']['id']]} | 🤖 Salesboard:\n{indented}\n")
+            self.out.write(f"[{stamp}] {self.names[item['chat']['id']]} | 🤖 Salesboard:\n{indented}\n")
+
+    def job_sent(self, fire_time: datetime, items: list[dict[str, Any]]) -> None:
+        self.bot_sent(items, at=fire_time)
 
     def day(self, title: str) -> None:
         self.out.write(f"\n{'=' * 72}\n{title}\n{'=' * 72}\n")
@@ -68,7 +73,10 @@ class Transcript:
 
 async def run_demo(out: TextIO | None = None) -> int:
     logging.getLogger().setLevel(logging.WARNING)
-    async with Sandbox(datetime(2026, 11, 2, 8, 0, tzinfo=MOSCOW), default_timezone="Europe/Moscow") as sandbox:
+    tokens = (f"demo-invite-{number}" for number in itertools.count(1))
+    async with Sandbox(
+        datetime(2026, 11, 2, 8, 0, tzinfo=MOSCOW), new_token=lambda: next(tokens), default_timezone="Europe/Moscow"
+    ) as sandbox:
         await _play(sandbox, Transcript(sandbox, out or sys.stdout))
     return 0
 
@@ -82,7 +90,7 @@ async def _play(sandbox: Sandbox, log: Transcript) -> None:
 
     async def at(hour: int, minute: int) -> None:
         day = sandbox.clock.now().astimezone(MOSCOW).date()
-        log.bot_sent(await sandbox.advance(datetime(day.year, day.month, day.day, hour, minute, tzinfo=MOSCOW)))
+        await sandbox.advance(datetime(day.year, day.month, day.day, hour, minute, tzinfo=MOSCOW), log.job_sent)
 
     async def say(chat_id: int, person: Person, text: str) -> list[dict[str, Any]]:
         log.user_wrote(chat_id, person, text)
@@ -91,7 +99,7 @@ async def _play(sandbox: Sandbox, log: Transcript) -> None:
         return replies
 
     async def next_day(day: int, title: str) -> None:
-        log.bot_sent(await sandbox.advance(datetime(2026, 11, day, 8, 0, tzinfo=MOSCOW)))
+        await sandbox.advance(datetime(2026, 11, day, 8, 0, tzinfo=MOSCOW), log.job_sent)
         log.day(title)
 
     log.day("Понедельник, 2 ноября 2026 — подключение команды")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -22,8 +23,16 @@ from bot.scheduler.simulate import advance
 
 
 class Sandbox:
-    def __init__(self, start: datetime, *, database_url: str | None = None, **settings: Any) -> None:
+    def __init__(
+        self,
+        start: datetime,
+        *,
+        database_url: str | None = None,
+        new_token: Callable[[], str] | None = None,
+        **settings: Any,
+    ) -> None:
         self.clock = ManualClock(start)
+        self._new_token = new_token
         self._database_url = database_url
         self._settings = settings
         self._folder: tempfile.TemporaryDirectory[str] | None = None
@@ -46,6 +55,8 @@ class Sandbox:
         )
         self.bot = create_bot(self.settings)
         self.application = await build_application(self.settings, self.bot, self.clock)
+        if self._new_token is not None:
+            self.application.app.new_token = self._new_token
         await self.application.app.text_core.startup()
         await set_commands(self.bot, self.application.app)
         # Started paused: jobs keep their real triggers, and `advance` fires them on the clock.
@@ -78,8 +89,22 @@ class Sandbox:
         await self.app.dispatcher.feed_raw_update(self.bot, update)
         return self.emulator.sent()[before:]
 
-    async def advance(self, until: datetime) -> list[dict[str, Any]]:
-        """Move the clock, firing due jobs; return what the bot sent meanwhile."""
-        before = len(self.emulator.sent())
-        await advance(self.app.scheduler.scheduler, self.clock, until)
-        return self.emulator.sent()[before:]
+    async def advance(
+        self, until: datetime, on_sent: Callable[[datetime, list[dict[str, Any]]], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Move the clock, firing due jobs; return what the bot sent meanwhile.
+
+        `on_sent(fire_time, messages)` is called after each job with the messages it sent.
+        """
+        start = len(self.emulator.sent())
+        seen = start
+
+        def after_job(fire_time: datetime) -> None:
+            nonlocal seen
+            sent = self.emulator.sent()
+            if on_sent is not None and len(sent) > seen:
+                on_sent(fire_time, sent[seen:])
+            seen = len(sent)
+
+        await advance(self.app.scheduler.scheduler, self.clock, until, after_job)
+        return self.emulator.sent()[start:]

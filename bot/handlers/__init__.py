@@ -10,11 +10,11 @@ from bot.handlers import common, errors, head, reports, standings, teams
 def build_router() -> Router:
     root = Router(name="root")
     root.include_routers(
-        errors.router,
-        teams.router,
-        reports.router,
-        standings.router,
-        head.router,
-        common.router,
+        errors.create_router(),
+        teams.create_router(),
+        reports.create_router(),
+        standings.create_router(),
+        head.create_router(),
+        common.create_router(),
     )
     return root

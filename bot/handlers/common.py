@@ -15,10 +15,8 @@ from bot.render.texts import SUPPORTED_LOCALES, Texts
 from bot.services import teams
 from bot.services.errors import UserError
 
-router = Router(name=__name__)
 
 
-@router.message(Command("help"))
 async def help_command(message: Message, member: Member | None, texts: Texts) -> None:
     lines = [texts("help-manager")]
     if is_head(member):
@@ -26,7 +24,6 @@ async def help_command(message: Message, member: Member | None, texts: Texts) ->
     await message.answer("\n\n".join(lines))
 
 
-@router.message(Command("language"))
 async def language(
     message: Message, command: CommandObject, session: AsyncSession, member: Member | None, i18n: I18nContext
 ) -> None:
@@ -40,7 +37,14 @@ async def language(
     await message.answer(Texts(i18n.core, choice)("language-done"))
 
 
-@router.message(F.chat.type == ChatType.PRIVATE)
 async def unexpected_private(message: Message, member: Member | None, texts: Texts) -> None:
     """Free text, stickers or photos in the private chat get a hint instead of silence."""
     await message.answer(texts("hint-private" if member else "start-no-team"))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(help_command, Command("help"))
+    router.message.register(language, Command("language"))
+    router.message.register(unexpected_private, F.chat.type == ChatType.PRIVATE)
+    return router

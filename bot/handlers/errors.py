@@ -13,10 +13,8 @@ from bot.services.errors import UserError
 from kpi.metrics import METRICS
 
 logger = logging.getLogger(__name__)
-router = Router(name=__name__)
 
 
-@router.error(ExceptionTypeFilter(UserError))
 async def user_error(event: ErrorEvent, texts: Texts) -> None:
     error = event.exception
     assert isinstance(error, UserError)
@@ -36,7 +34,6 @@ async def user_error(event: ErrorEvent, texts: Texts) -> None:
         await message.answer(texts(error.key, **params))
 
 
-@router.error()
 async def unexpected_error(event: ErrorEvent, texts: Texts) -> None:
     message = _message_of(event)
     logger.exception(
@@ -48,6 +45,13 @@ async def unexpected_error(event: ErrorEvent, texts: Texts) -> None:
     )
     if message is not None:
         await message.answer(texts("error-unexpected"))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.errors.register(user_error, ExceptionTypeFilter(UserError))
+    router.errors.register(unexpected_error)
+    return router
 
 
 def _message_of(event: ErrorEvent) -> Message | None:

@@ -21,7 +21,6 @@ from bot.services.standings import load_team_month
 from kpi.money import from_kopecks
 from kpi.period import Month
 
-router = Router(name=__name__)
 
 
 def require_head(member: Member | None) -> Member:
@@ -32,7 +31,6 @@ def require_head(member: Member | None) -> Member:
     return member
 
 
-@router.message(Command("payroll"))
 async def payroll(message: Message, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts) -> None:
     """Pay for the month so far; declined outside the private chat without revealing any amount."""
     if message.chat.type != ChatType.PRIVATE:
@@ -44,7 +42,6 @@ async def payroll(message: Message, session: AsyncSession, member: Member | None
     await message.answer(render_payroll(texts, month))
 
 
-@router.message(Command("team"))
 async def team_list(message: Message, session: AsyncSession, member: Member | None, texts: Texts) -> None:
     head = require_head(member)
     managers = await repo.members_of(session, head.team_id)
@@ -68,7 +65,6 @@ async def team_list(message: Message, session: AsyncSession, member: Member | No
     await message.answer("\n".join(lines))
 
 
-@router.message(Command("salary"))
 async def salary(message: Message, command: CommandObject, session: AsyncSession, member: Member | None, texts: Texts) -> None:
     """`/salary <number or @username> <amount>` in the private chat."""
     head = require_head(member)
@@ -85,7 +81,6 @@ async def salary(message: Message, command: CommandObject, session: AsyncSession
     await message.answer(texts("salary-done", name=manager.display_name, amount=texts.money(amount)))
 
 
-@router.message(Command("plan"))
 async def plan(
     message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
 ) -> None:
@@ -115,6 +110,15 @@ async def plan(
             value=texts.number(target) if metric not in ("revenue", "margin", "payments") else texts.money(target),
         )
     )
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(payroll, Command("payroll"))
+    router.message.register(team_list, Command("team"))
+    router.message.register(salary, Command("salary"))
+    router.message.register(plan, Command("plan"))
+    return router
 
 
 def _split_metric(text: str) -> tuple[str | None, str]:

@@ -15,10 +15,8 @@ from bot.report_parser import ReportParseError, parse_report
 from bot.services.errors import UserError
 from bot.services.reports import submit_report
 
-router = Router(name=__name__)
 
 
-@router.message(Command("report"))
 async def report(
     message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
 ) -> None:
@@ -32,3 +30,9 @@ async def report(
         raise UserError(error.key, **error.params) from error
     outcome = await submit_report(session, member, parsed.values, clock.now(), message.chat.id, message.message_id)
     await message.answer(render_report_saved(texts, outcome))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(report, Command("report"))
+    return router

@@ -16,10 +16,8 @@ from bot.render.views import render_me, render_top
 from bot.services.errors import UserError
 from bot.services.standings import load_team_month
 
-router = Router(name=__name__)
 
 
-@router.message(Command("me"))
 async def me(
     message: Message, bot: Bot, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
 ) -> None:
@@ -41,7 +39,6 @@ async def me(
     await message.answer(texts("me-sent-privately"))
 
 
-@router.message(Command("top"))
 async def top(message: Message, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts) -> None:
     if member is None:
         raise UserError("error-not-member")
@@ -49,3 +46,10 @@ async def top(message: Message, session: AsyncSession, member: Member | None, cl
     assert team is not None
     month = await load_team_month(session, team, business_date(clock.now(), team.timezone))
     await message.answer(render_top(texts, month))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(me, Command("me"))
+    router.message.register(top, Command("top"))
+    return router

@@ -17,7 +17,6 @@ from bot.scheduler.jobs import TeamScheduler
 from bot.services import teams
 from bot.services.errors import UserError
 
-router = Router(name=__name__)
 
 
 def telegram_user(message: Message) -> teams.TelegramUser:
@@ -26,14 +25,14 @@ def telegram_user(message: Message) -> teams.TelegramUser:
     return teams.TelegramUser(user.id, user.first_name, user.last_name, user.username)
 
 
-@router.message(Command("setup"), GroupChat())
 async def setup_in_group(
     message: Message, bot: Bot, session: AsyncSession, app: AppContext, clock: Clock, texts: Texts,
     scheduler: TeamScheduler,
 ) -> None:
     """The sender becomes the head and the group becomes the team's board."""
     result = await teams.setup_team(
-        session, app.settings, message.chat.id, message.chat.title or "", telegram_user(message), clock.now()
+        session, app.settings, message.chat.id, message.chat.title or "", telegram_user(message), clock.now(),
+        app.new_token,
     )
     link = await create_start_link(bot, result.invite_token)
     if result.created:
@@ -43,14 +42,18 @@ async def setup_in_group(
         await message.answer(texts("setup-already", team=result.team_name, link=link))
 
 
-@router.message(Command("setup"))
 async def setup_elsewhere(message: Message, texts: Texts) -> None:
     await message.answer(texts("setup-error-group-only"))
 
 
-@router.message(Command("invite"))
 async def invite(
-    message: Message, command: CommandObject, bot: Bot, session: AsyncSession, member: Member | None, texts: Texts
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    session: AsyncSession,
+    app: AppContext,
+    member: Member | None,
+    texts: Texts,
 ) -> None:
     """`/invite <department>`: a link that adds managers straight to that department."""
     if not is_head(member):
@@ -58,11 +61,10 @@ async def invite(
     assert member is not None
     if not command.args:
         raise UserError("invite-usage")
-    department, token = await teams.department_invite(session, member, command.args)
+    department, token = await teams.department_invite(session, member, command.args, app.new_token)
     await message.answer(texts("invite-link", department=department, link=await create_start_link(bot, token)))
 
 
-@router.message(CommandStart(deep_link=True), PrivateChat())
 async def join(message: Message, command: CommandObject, session: AsyncSession, clock: Clock, texts: Texts) -> None:
     """The invite link opens the private chat with `/start <token>`."""
     result = await teams.join_team(session, command.args or "", telegram_user(message), clock.now())
@@ -73,9 +75,18 @@ async def join(message: Message, command: CommandObject, session: AsyncSession, 
     await message.answer(texts(key, team=result.team_name, department=result.department_name or ""))
 
 
-@router.message(CommandStart(), PrivateChat())
 async def start(message: Message, member: Member | None, texts: Texts) -> None:
     if member is None:
         await message.answer(texts("start-no-team"))
     else:
         await message.answer(texts("start-member", name=member.first_name))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(setup_in_group, Command("setup"), GroupChat())
+    router.message.register(setup_elsewhere, Command("setup"))
+    router.message.register(invite, Command("invite"))
+    router.message.register(join, CommandStart(deep_link=True), PrivateChat())
+    router.message.register(start, CommandStart(), PrivateChat())
+    return router

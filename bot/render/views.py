@@ -12,7 +12,6 @@ from bot.services.standings import BONUS_METRIC, ManagerView, TeamMonth
 from kpi.attainment import attainment
 from kpi.metrics import METRICS, MetricKind
 from kpi.payroll import LineKind, PayLine, Payslip
-from kpi.tiers import DEFAULT_TIERS
 
 
 def metric_value(texts: Texts, metric: str, value: Decimal) -> str:
@@ -55,13 +54,12 @@ def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
     return "\n".join(lines)
 
 
-def tier_label(texts: Texts, tier_index: int | None) -> str:
-    if tier_index is None:
+def tier_label(texts: Texts, line: PayLine) -> str:
+    if line.tier_lower_bound is None:
         return texts("tier-none")
-    bound = DEFAULT_TIERS.tiers[tier_index].lower_bound
-    if bound == 0:
-        return texts("tier-lowest", next=texts.rate(DEFAULT_TIERS.tiers[1].lower_bound))
-    return texts("tier-from", bound=texts.rate(bound))
+    if line.tier_lower_bound == 0:
+        return texts("tier-lowest-plain")
+    return texts("tier-from", bound=texts.rate(line.tier_lower_bound))
 
 
 def pay_line(texts: Texts, line: PayLine) -> str:
@@ -81,7 +79,7 @@ def pay_line(texts: Texts, line: PayLine) -> str:
         rate=texts.rate(line.rate or Decimal(0)),
         base=texts.money(line.base or Decimal(0), kopecks=False),
         percent=texts.percent(line.attainment),
-        tier=Markup(tier_label(texts, line.tier_index)),
+        tier=Markup(tier_label(texts, line)),
         amount=amount,
     )
 

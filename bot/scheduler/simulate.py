@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from apscheduler.schedulers.base import BaseScheduler
@@ -12,11 +13,16 @@ from bot.clock import ManualClock
 logger = logging.getLogger(__name__)
 
 
-async def advance(scheduler: BaseScheduler, clock: ManualClock, until: datetime) -> list[str]:
+async def advance(
+    scheduler: BaseScheduler,
+    clock: ManualClock,
+    until: datetime,
+    after_job: Callable[[datetime], None] | None = None,
+) -> list[str]:
     """Move `clock` to `until`, running every job whose trigger fires on the way, in time order.
 
-    Each job runs with the clock set to its fire time, exactly as if the scheduler had woken it.
-    Returns the ids of the jobs run, in order.
+    Each job runs with the clock set to its fire time, exactly as if the scheduler had woken it,
+    and `after_job(fire_time)` is called when it returns. Returns the ids of the jobs run.
     """
     fired: list[str] = []
     last_fire: dict[str, datetime] = {}
@@ -37,5 +43,7 @@ async def advance(scheduler: BaseScheduler, clock: ManualClock, until: datetime)
         await job.func(*job.args, **job.kwargs)
         last_fire[job_id] = fire_at
         fired.append(job_id)
+        if after_job is not None:
+            after_job(fire_at)
     clock.set(until)
     return fired

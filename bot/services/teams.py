@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -50,13 +50,14 @@ class JoinResult:
     already_member: bool
 
 
-def new_token() -> str:
-    # 16 URL-safe characters: fits Telegram's 64-character /start parameter with room to spare.
-    return secrets.token_urlsafe(12)
-
-
 async def setup_team(
-    session: AsyncSession, settings: Settings, chat_id: int, chat_title: str, user: TelegramUser, now: datetime
+    session: AsyncSession,
+    settings: Settings,
+    chat_id: int,
+    chat_title: str,
+    user: TelegramUser,
+    now: datetime,
+    new_token: Callable[[], str],
 ) -> SetupResult:
     """Bind the group to a new team with the sender as head, or return the existing team's link."""
     existing = await repo.team_by_chat(session, chat_id)
@@ -95,7 +96,9 @@ async def setup_team(
     return SetupResult(team.id, team.name, team.invite_token, created=True)
 
 
-async def department_invite(session: AsyncSession, head: Member, name: str) -> tuple[str, str]:
+async def department_invite(
+    session: AsyncSession, head: Member, name: str, new_token: Callable[[], str]
+) -> tuple[str, str]:
     """Return (department name, invite token), creating the department on first use."""
     name = " ".join(name.split())[:128]
     if not name:

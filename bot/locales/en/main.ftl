@@ -102,7 +102,7 @@ reminder = { $name }, a reminder: your report for { $date } is not in yet. Send 
 ## Standings and pay
 
 tier-none = no plan
-tier-lowest = below { $next }
+tier-lowest-plain = lowest tier
 tier-from = tier from { $bound }
 
 pay-line-salary = • Salary { $monthly } × { $worked } of { $working } working days = { $amount }

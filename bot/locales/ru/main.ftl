@@ -102,7 +102,7 @@ reminder = { $name }, напоминаю: отчёт за { $date } ещё не 
 ## Standings and pay
 
 tier-none = без плана
-tier-lowest = ниже { $next }
+tier-lowest-plain = нижняя ступень
 tier-from = ступень от { $bound }
 
 pay-line-salary = • Оклад { $monthly } × { $worked } из { $working } раб. дн. = { $amount }

@@ -1,0 +1,119 @@
+"""Team set-up, joining, head-only commands and where pay may appear."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.sandbox import Sandbox
+from tests.bot.support import GROUP, HEAD, IVAN, MARIA, MOSCOW, OUTSIDER, make_team
+
+NBSP = "\u00a0"
+
+
+async def test_setup_in_private_declined(team):
+    reply = await team.say_one(HEAD, HEAD, "/setup")
+    assert "нужно отправить в группе" in reply
+
+
+async def test_setup_again_by_manager_declined(team):
+    reply = await team.say_one(GROUP, IVAN, "/setup")
+    assert "Изменить настройки может только её руководитель" in reply
+
+
+async def test_invalid_invite_declined(team):
+    reply = await team.say_one(OUTSIDER, OUTSIDER, "/start notavalidtoken")
+    assert "Ссылка-приглашение недействительна" in reply
+
+
+async def test_join_twice_says_already_member(team):
+    reply = await team.say_one(IVAN, IVAN, f"/start {team.invite}")
+    assert "Вы уже в команде" in reply
+
+
+async def test_payroll_lists_managers_with_lines(team):
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 500к")
+    await team.say(IVAN, IVAN, "/report выручка 300 000")
+
+    payroll = await team.say_one(HEAD, HEAD, "/payroll")
+
+    # November 2026 has 20 working days and Ivan was employed all month: salary 50 000,00.
+    assert f"Оклад 50{NBSP}000{NBSP}₽ × 20 из 20 раб. дн. = 50{NBSP}000,00{NBSP}₽" in payroll
+    # 300 000 of 500 000 is 60 %: the 5 % tier pays 15 000,00.
+    assert f"Премия 5{NBSP}% от выручки 300{NBSP}000{NBSP}₽ (выполнение 60{NBSP}%" in payroll
+    assert f"Иван</b> — 65{NBSP}000,00{NBSP}₽" not in payroll  # HTML is parsed by the emulator
+    assert f"1. Иван — 65{NBSP}000,00{NBSP}₽" in payroll
+    assert "Мария" in payroll
+    assert f"Итого по команде: 65{NBSP}000,00{NBSP}₽" in payroll
+
+
+async def test_payroll_in_group_declined_without_amounts(team):
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    reply = await team.say_one(GROUP, HEAD, "/payroll")
+
+    assert "только в личном чате" in reply
+    assert "₽" not in reply
+
+
+async def test_payroll_by_manager_declined(team):
+    reply = await team.say_one(IVAN, IVAN, "/payroll")
+    assert "только руководителю" in reply
+
+
+async def test_salary_in_group_declined(team):
+    reply = await team.say_one(GROUP, HEAD, f"/salary @user{IVAN} 50 000")
+    assert "только в личном чате" in reply
+
+
+async def test_plan_unknown_member_declined(team):
+    reply = await team.say_one(HEAD, HEAD, "/plan @nobody выручка 1 млн")
+    assert "Не нашёл менеджера «@nobody»" in reply
+
+
+async def test_plan_bad_amount_declined(team):
+    reply = await team.say_one(HEAD, HEAD, f"/plan @user{IVAN} выручка много")
+    assert "«много» — не число" in reply
+
+
+async def test_me_in_group_goes_private(team):
+    await team.say(HEAD, HEAD, f"/salary @user{MARIA} 40 000")
+    sent = await team.sandbox.send(GROUP, MARIA, "/me")
+
+    chats = [item["chat"]["id"] for item in sent]
+    assert chats == [MARIA, GROUP]
+    assert "₽" not in sent[1]["text"]
+    assert f"40{NBSP}000{NBSP}₽" in sent[0]["text"]
+
+
+async def test_team_list_in_private_shows_salary(team):
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    reply = await team.say_one(HEAD, HEAD, "/team")
+    assert f"оклад 50{NBSP}000{NBSP}₽" in reply
+    group_reply = await team.say_one(GROUP, HEAD, "/team")
+    assert "оклад" not in group_reply
+
+
+async def test_name_with_html_appears_literally():
+    async with Sandbox(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await make_team(sandbox, {IVAN: "Иван <Top> & Co"})
+        await team.say(IVAN, IVAN, "/report звонки 5")
+        top = await team.say_one(GROUP, IVAN, "/top")
+        board = await sandbox.advance(datetime(2026, 11, 3, 19, 1, tzinfo=MOSCOW))
+
+    assert "Иван <Top> & Co" in top
+    assert any("Иван <Top> & Co" in item["text"] for item in board if item["chat"]["id"] == GROUP)
+
+
+async def test_command_menu_in_both_languages(team):
+    menus = {
+        (entry["scope"]["type"], entry["language_code"]): {item["command"]: item["description"] for item in entry["commands"]}
+        for entry in team.sandbox.emulator.commands()
+    }
+
+    private_ru = menus[("all_private_chats", "")]
+    private_en = menus[("all_private_chats", "en")]
+    assert private_ru["payroll"] == "Расчёт выплат (руководитель, в личном чате)"
+    assert private_en["payroll"] == "Payroll (head, private chat)"
+    assert set(private_ru) == set(private_en)
+    assert "setup" in menus[("all_group_chats", "")]
+    assert "payroll" not in menus[("all_group_chats", "en")]
