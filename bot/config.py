@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     report_deadline: time = time(18, 0)
     post_time: time = time(19, 0)
 
+    # How many days back a manager may still report (0: today only).
+    report_backdate_days: int = Field(default=3, ge=0, le=31)
     # Seconds a scheduled job may still run after its time, e.g. after a short restart.
     misfire_grace_seconds: int = Field(default=3600, ge=0)
     polling_timeout: int = Field(default=30, ge=1, le=50)

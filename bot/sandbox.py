@@ -39,6 +39,7 @@ class Sandbox:
         self.emulator = BotAPIEmulator()
         self.bot: Bot | None = None
         self.application: Application | None = None
+        self.last_update: dict[str, Any] = {}
 
     async def __aenter__(self) -> Sandbox:
         await self.emulator.start()
@@ -81,11 +82,17 @@ class Sandbox:
         assert self.application is not None, "use the sandbox inside `async with`"
         return self.application
 
-    async def send(self, chat_id: int, user_id: int, text: str) -> list[dict[str, Any]]:
-        """Deliver a user's message through the Dispatcher; return what the bot sent in reply."""
+    async def send(
+        self, chat_id: int, user_id: int, text: str, *, edit_of: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Deliver a user's message (or an edit of message `edit_of`); return what the bot sent in reply."""
+        return await self.feed(self.emulator.send_message(chat_id, user_id, text, edit_of=edit_of))
+
+    async def feed(self, update: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run one raw update through the Dispatcher; return what the bot sent meanwhile."""
         assert self.bot is not None
         before = len(self.emulator.sent())
-        update = self.emulator.send_message(chat_id, user_id, text)
+        self.last_update = update
         await self.app.dispatcher.feed_raw_update(self.bot, update)
         return self.emulator.sent()[before:]
 

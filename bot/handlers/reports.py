@@ -7,32 +7,51 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.clock import Clock
-from bot.db.models import Member
+from bot.clock import Clock, business_date
+from bot.context import AppContext
+from bot.db.models import Member, Team
 from bot.render.texts import Texts
 from bot.render.views import render_report_saved
+from bot.report_day import ReportDayError, split_report_day
 from bot.report_parser import ReportParseError, parse_report
 from bot.services.errors import UserError
-from bot.services.reports import submit_report
+from bot.services.reports import ReportSource, submit_report
 
 
 
 async def report(
-    message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    app: AppContext,
+    member: Member | None,
+    clock: Clock,
+    texts: Texts,
 ) -> None:
+    """`/report [вчера | 02.11] звонки 40 …`; an edit of the message replaces that day's values."""
     if member is None:
         raise UserError("error-not-member")
     if not command.args:
         raise UserError("report-usage")
+    team = await session.get(Team, member.team_id)
+    assert team is not None
     try:
-        parsed = parse_report(command.args)
+        day, rest = split_report_day(command.args, business_date(clock.now(), team.timezone))
+    except ReportDayError as error:
+        raise UserError("report-error-bad-day", value=error.text) from error
+    try:
+        parsed = parse_report(rest)
     except ReportParseError as error:
         raise UserError(error.key, **error.params) from error
-    outcome = await submit_report(session, member, parsed.values, clock.now(), message.chat.id, message.message_id)
+    source = ReportSource(message.chat.id, message.message_id, edited=message.edit_date is not None)
+    outcome = await submit_report(
+        session, member, parsed.values, clock.now(), source, day=day, backdate_days=app.settings.report_backdate_days
+    )
     await message.answer(render_report_saved(texts, outcome))
 
 
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(report, Command("report"))
+    router.edited_message.register(report, Command("report"))
     return router

@@ -4,7 +4,7 @@ can be split at line boundaries."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from bot.render.texts import Markup, Texts
 from bot.services.reports import ReportOutcome
@@ -42,16 +42,79 @@ def month_lines(texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str,
 
 
 def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
-    key = "report-saved" if outcome.previous is None else "report-replaced"
-    lines = [texts(key, date=texts.day(outcome.business_date), version=outcome.version)]
-    for metric, value in outcome.values.items():
-        lines.append(texts("line-metric", metric=texts(f"metric-{metric}"), actual=metric_value(texts, metric, value)))
-    if outcome.late:
-        lines.append(texts("report-late"))
+    if outcome.duplicate:
+        lines = [texts("report-duplicate", date=texts.day(outcome.business_date))]
+    else:
+        key = "report-saved" if outcome.previous is None else "report-replaced"
+        lines = [texts(key, date=texts.day(outcome.business_date), version=outcome.version)]
+        lines.extend(_report_value_lines(texts, outcome))
+        if outcome.late:
+            lines.append(texts("report-late"))
     lines.append("")
     lines.append(texts("report-month-header"))
     lines.extend(month_lines(texts, outcome.month_totals, outcome.plans))
+    need = need_lines(texts, outcome.month_totals, outcome.plans, outcome.remaining_working_days)
+    if need:
+        lines.append("")
+        lines.append(texts("report-need-header"))
+        lines.extend(need)
     return "\n".join(lines)
+
+
+def _report_value_lines(texts: Texts, outcome: ReportOutcome) -> list[str]:
+    """The stored values; after a correction, the ones that changed show what they were."""
+    previous = outcome.previous or {}
+    lines = []
+    for metric in METRICS:
+        before = previous.get(metric)
+        after = outcome.values.get(metric)
+        name = texts(f"metric-{metric}")
+        if after is None and before is None:
+            continue
+        if outcome.previous is not None and before != after:
+            lines.append(
+                texts(
+                    "report-change",
+                    metric=name,
+                    before=metric_value(texts, metric, before or Decimal(0)),
+                    after=metric_value(texts, metric, after or Decimal(0)),
+                )
+            )
+        elif after is not None:
+            lines.append(texts("line-metric", metric=name, actual=metric_value(texts, metric, after)))
+    return lines
+
+
+def need_lines(
+    texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal], remaining_days: int
+) -> list[str]:
+    """What is still needed per metric with a plan, spread over the remaining working days.
+
+    Counts are rounded up to whole units and money up to whole rubles, so keeping the shown pace
+    always reaches the plan.
+    """
+    lines = []
+    for metric, plan in plans.items():
+        if metric not in METRICS:
+            continue
+        name = texts(f"metric-{metric}")
+        gap = plan - totals.get(metric, Decimal(0))
+        if gap <= 0:
+            lines.append(texts("report-need-done", metric=name))
+        elif remaining_days == 0:
+            lines.append(texts("report-need-no-days", metric=name, gap=metric_value(texts, metric, gap)))
+        else:
+            per_day = (gap / remaining_days).to_integral_value(rounding=ROUND_CEILING)
+            lines.append(
+                texts(
+                    "report-need-line",
+                    metric=name,
+                    gap=metric_value(texts, metric, gap),
+                    per_day=metric_value(texts, metric, per_day),
+                    days=remaining_days,
+                )
+            )
+    return lines
 
 
 def tier_label(texts: Texts, line: PayLine) -> str:

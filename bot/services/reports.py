@@ -17,6 +17,8 @@ from bot.db import repo
 from bot.db.models import DailyReport, Member, ReportValue, ReportVersion, Role, Team
 from bot.services.errors import UserError
 from bot.services.units import to_storage, values_from_storage
+from kpi.calendar import WorkingCalendar
+from kpi.forecast import working_days_elapsed
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,19 @@ class ReportOutcome:
     previous: dict[str, Decimal] | None
     month_totals: dict[str, Decimal]
     plans: dict[str, Decimal]
+    # Working days of the month after the report's day: what is still needed is spread over them.
+    remaining_working_days: int
+    # True when this exact message was stored before; nothing was written again.
+    duplicate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSource:
+    """The Telegram message that carried the report; an edit of it replaces that day's values."""
+
+    chat_id: int
+    message_id: int
+    edited: bool = False
 
 
 async def submit_report(
@@ -38,13 +53,17 @@ async def submit_report(
     member: Member,
     values: Mapping[str, Decimal],
     now: datetime,
-    chat_id: int | None = None,
-    message_id: int | None = None,
+    source: ReportSource | None = None,
+    *,
+    day: date | None = None,
+    backdate_days: int = 0,
 ) -> ReportOutcome:
-    """Store today's report for `member`; a repeat for the same day becomes a new version.
+    """Store a report for `day` (today by default) as a new version of that day's report.
 
-    The business date is today in the team's timezone, so a report sent at 00:30 Moscow time on
-    1 March counts for 1 March whatever the server's timezone.
+    Today is taken in the team's timezone, so a report sent at 00:30 Moscow time on 1 March counts
+    for 1 March whatever the server's timezone. An earlier day is accepted up to `backdate_days`
+    back and is marked late; a future day never. The same message delivered twice is stored once,
+    and an edit of the message replaces the values of the day it was sent for.
     """
     if member.role != Role.MANAGER:
         raise UserError("report-error-not-manager")
@@ -52,10 +71,25 @@ async def submit_report(
         raise UserError("report-error-empty")
     team = await session.get(Team, member.team_id)
     assert team is not None
-    day = business_date(now, team.timezone)
-    deadline = datetime.combine(day, team.report_deadline, tzinfo=ZoneInfo(team.timezone))
-    late = now > deadline
+    today = business_date(now, team.timezone)
     stored = {metric: to_storage(metric, value) for metric, value in values.items()}
+
+    earlier = await _version_from(session, source) if source is not None else None
+    if earlier is not None:
+        earlier_report = await session.get(DailyReport, earlier.report_id)
+        assert earlier_report is not None
+        if not source.edited:
+            logger.info("Message %s in chat %s was already stored; skipped", source.message_id, source.chat_id)
+            return await _outcome(session, member, team, earlier_report, stored, None, earlier.late, duplicate=True)
+        day = earlier_report.business_date
+
+    day = today if day is None else day
+    if day > today:
+        raise UserError("report-error-future-day")
+    if (today - day).days > backdate_days:
+        raise UserError("report-error-too-old", days=backdate_days)
+    deadline = datetime.combine(day, team.report_deadline, tzinfo=ZoneInfo(team.timezone))
+    late = day < today or now > deadline
 
     report = await session.scalar(
         select(DailyReport).where(DailyReport.member_id == member.id, DailyReport.business_date == day)
@@ -67,6 +101,9 @@ async def submit_report(
         await session.flush()
     else:
         previous = values_from_storage(await repo.current_values(session, report))
+        if previous == values_from_storage(stored):
+            logger.info("Report for member %s on %s unchanged; no new version", member.id, day)
+            return await _outcome(session, member, team, report, stored, previous, late, duplicate=True)
         report.version += 1
         report.updated_at = now
 
@@ -75,24 +112,51 @@ async def submit_report(
         version=report.version,
         submitted_at=now,
         late=late,
-        chat_id=chat_id,
-        message_id=message_id,
+        chat_id=source.chat_id if source else None,
+        message_id=source.message_id if source else None,
         values=[ReportValue(metric=metric, value=value) for metric, value in stored.items()],
     )
     session.add(version)
     await session.flush()
-
-    month = Month.of(day)
-    totals = await repo.metric_totals(session, member.team_id, month.first_day, month.last_day)
-    plans = await repo.plans_for(session, member.team_id, str(month))
+    outcome = await _outcome(session, member, team, report, stored, previous, late)
     await session.commit()
     logger.info("Report stored: member %s, date %s, version %s", member.id, day, report.version)
+    return outcome
+
+
+async def _version_from(session: AsyncSession, source: ReportSource) -> ReportVersion | None:
+    return await session.scalar(
+        select(ReportVersion)
+        .where(ReportVersion.chat_id == source.chat_id, ReportVersion.message_id == source.message_id)
+        .order_by(ReportVersion.id)
+        .limit(1)
+    )
+
+
+async def _outcome(
+    session: AsyncSession,
+    member: Member,
+    team: Team,
+    report: DailyReport,
+    stored: Mapping[str, int],
+    previous: dict[str, Decimal] | None,
+    late: bool,
+    *,
+    duplicate: bool = False,
+) -> ReportOutcome:
+    month = Month.of(report.business_date)
+    totals = await repo.metric_totals(session, member.team_id, month.first_day, month.last_day)
+    plans = await repo.plans_for(session, member.team_id, str(month))
+    calendar = WorkingCalendar(country=team.calendar_country)
+    _, remaining = working_days_elapsed(calendar, month, report.business_date)
     return ReportOutcome(
-        business_date=day,
+        business_date=report.business_date,
         version=report.version,
         late=late,
         values=values_from_storage(stored),
         previous=previous,
         month_totals=values_from_storage(totals.get(member.id, {})),
         plans=values_from_storage(plans.get(member.id, {})),
+        remaining_working_days=remaining,
+        duplicate=duplicate,
     )

@@ -127,3 +127,63 @@ async def test_english_reader_gets_english(team):
     assert "Report for" in reply
     assert "Calls: 12" in reply
     assert "Revenue: 1,500" in reply
+
+
+async def test_report_for_yesterday_marked_late(team):
+    reply = await team.say_one(IVAN, IVAN, "/report вчера звонки 30")
+
+    assert "Отчёт за 02.11.2026 сохранён" in reply
+    assert "отмечен как поздний" in reply
+    async with team.sandbox.app.app.sessionmaker() as session:
+        late = await session.scalar(select(ReportVersion.late))
+    assert late is True
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("04.11", "за будущий день"),
+        ("30.10", "не позже чем через 3 дня"),
+        ("31.02", "Дата «31.02» не существует"),
+    ],
+    ids=["future", "too-old", "no-such-date"],
+)
+async def test_report_day_out_of_window_declined(team, prefix, expected):
+    reply = await team.say_one(IVAN, IVAN, f"/report {prefix} звонки 30")
+
+    assert expected in reply
+    assert await _count(team, ReportVersion) == 0
+
+
+async def test_edited_message_replaces_its_day(team):
+    await team.say(IVAN, IVAN, "/report вчера звонки 30 выручка 100к")
+    message_id = team.sandbox.last_update["message"]["message_id"]
+    await team.say(IVAN, IVAN, "/report звонки 10")
+
+    reply = (await team.sandbox.send(IVAN, IVAN, "/report вчера звонки 35 выручка 100к", edit_of=message_id))[0]["text"]
+
+    assert "Отчёт за 02.11.2026 обновлён (версия 2" in reply
+    assert "Звонки: 30 → 35" in reply
+    async with team.sandbox.app.app.sessionmaker() as session:
+        days = dict((await session.execute(select(DailyReport.business_date, DailyReport.version))).all())
+    assert days == {date(2026, 11, 2): 2, date(2026, 11, 3): 1}
+
+
+async def test_same_update_twice_stored_once(team):
+    await team.say(IVAN, IVAN, "/report звонки 30")
+    repeated = await team.sandbox.feed(team.sandbox.last_update)
+
+    assert "уже сохранён" in repeated[0]["text"]
+    assert await _count(team, ReportVersion) == 1
+
+
+async def test_reply_shows_what_is_still_needed(team):
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 1 000 000")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} звонки 400")
+
+    reply = await team.say_one(IVAN, IVAN, "/report звонки 40 выручка 100к")
+
+    # 3 November 2026: 18 working days of November remain after it (20 in all, 2 gone).
+    # Revenue: 900 000 / 18 = 50 000 a day; calls: 360 / 18 = 20 a day.
+    assert f"Выручка: ещё 900{NBSP}000{NBSP}₽, по 50{NBSP}000{NBSP}₽ в день (18 рабочих дней)" in reply
+    assert "Звонки: ещё 360, по 20 в день (18 рабочих дней)" in reply

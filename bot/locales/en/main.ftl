@@ -36,7 +36,8 @@ help-manager =
     Send your numbers once a day in one line:
     { -report-example }
     Russian names work too: <code>/report звонки 40 сделки 1 выручка 250к</code>. Amounts as you like: 250k, 1.2m, 250 000, 1 250 000,50.
-    A second report for the same day replaces the first; the old version is kept.
+    A second report for the same day replaces the first; the old version is kept. You can also edit the message that carried the report.
+    A report for a past day: <code>/report yesterday calls 40</code> or <code>/report 02.11 calls 40</code> (up to 3 days back).
 
     /me — your month: plan, attainment, forecast and pay (private chat only)
     /top — the team leaderboard by plan attainment
@@ -96,6 +97,22 @@ report-error-fractional-count = “{ $metric }” takes whole numbers, but { $va
 report-error-too-precise = The amount “{ $value }” for “{ $metric }” is finer than a kopeck. Use at most two decimals.
 report-error-absurd = { $value } is too much for one day (metric “{ $metric }”, limit { $limit }). Check for extra zeros.
 report-error-duplicate-metric = The metric “{ $metric }” appears twice. Keep one value. For example: { -report-example }
+
+report-duplicate = The report for { $date } is already stored with these numbers; no new version is needed.
+report-change = • { $metric }: { $before } → { $after }
+report-need-header = <b>Still needed for the plan:</b>
+report-need-line = • { $metric }: { $gap } more, { $per_day } a day ({ $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    })
+report-need-done = • { $metric }: plan met
+report-need-no-days = • { $metric }: { $gap } more, and no working days are left this month
+report-error-future-day = A report cannot be sent for a future day. Send the numbers on the day they happen.
+report-error-too-old = A report can be sent at most { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the working day. For earlier days, ask your head.
+report-error-bad-day = The date “{ $value }” does not exist. Write <code>/report 02.11 calls 40</code> or <code>/report yesterday calls 40</code>.
 
 reminder = { $name }, a reminder: your report for { $date } is not in yet. Send it in one line: { -report-example }
 
