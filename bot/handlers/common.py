@@ -9,6 +9,7 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import AppContext
 from bot.db.models import Member
 from bot.handlers.filters import is_head
 from bot.render.texts import SUPPORTED_LOCALES, Texts
@@ -17,8 +18,8 @@ from bot.services.errors import UserError
 
 
 
-async def help_command(message: Message, member: Member | None, texts: Texts) -> None:
-    lines = [texts("help-manager")]
+async def help_command(message: Message, app: AppContext, member: Member | None, texts: Texts) -> None:
+    lines = [texts("help-manager", days=app.settings.report_backdate_days)]
     if is_head(member):
         lines.append(texts("help-head"))
     await message.answer("\n\n".join(lines))
