@@ -23,7 +23,7 @@ class EmulatorControlError(Exception):
 
 
 class EmulatorClient:
-    """Drive a BotAPIEmulator through its /control/ routes; the methods mirror the emulator's.
+    """Drive a BotAPIEmulator through its /control/ routes, with the emulator's method names.
 
     Use as ``async with EmulatorClient(base_url) as client: ...``.
     """
@@ -117,7 +117,7 @@ class EmulatorClient:
     async def wait_for(
         self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0, *, after: int = 0
     ) -> dict[str, Any]:
-        """See BotAPIEmulator.wait_for; the server holds each request until the bot sends or edits."""
+        """See BotAPIEmulator.wait_for. The server keeps each request open until the bot sends or edits."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         body = await self._request("GET", "sent")

@@ -47,7 +47,7 @@ def format_text(
 ) -> FormattedText | None:
     """Parse ``params[text_key]`` by parse_mode or explicit entities and clean it.
 
-    Return None when the text is missing or empty after cleanup; raise BotAPIError
+    Return None when the text is missing or empty after cleanup. Raise BotAPIError
     when the markup is invalid.
     """
     text = params.get(text_key)
@@ -78,8 +78,8 @@ def _parse(text: str, parse_mode: str, strict_references: bool) -> FormattedText
     if mode == "html":
         return parse_html(text, strict_references=strict_references)
     if mode in ("markdown", "markdownv2"):
-        # NOTE: Telegram accepts these modes; the emulator implements only HTML, the
-        # mode Salesboard uses, and rejects the others so they are not passed unchecked.
+        # NOTE: Telegram accepts these modes, but the emulator implements only HTML,
+        # the mode Salesboard uses, and rejects the others so none pass unchecked.
         raise bad_request(f'unsupported parse_mode "{parse_mode}": the emulator parses HTML only')
     raise bad_request("unsupported parse_mode")
 
@@ -105,7 +105,7 @@ def _checked_entities(text: str, entities: Any) -> list[dict[str, Any]]:
 
 
 def message_text(params: dict[str, Any], *, strict_references: bool) -> FormattedText:
-    """Return the formatted text of sendMessage or editMessageText; raise BotAPIError if invalid."""
+    """Return the formatted text of sendMessage or editMessageText, or raise BotAPIError if invalid."""
     formatted = format_text(params, text_key="text", entities_key="entities", strict_references=strict_references)
     if formatted is None:
         raise bad_request("message text is empty")
@@ -125,7 +125,7 @@ def caption(params: dict[str, Any], *, strict_references: bool) -> FormattedText
 
 
 def text_fields(formatted: FormattedText, *, text_key: str, entities_key: str) -> dict[str, Any]:
-    """Return the Message fields for a formatted text; entities only when there are any."""
+    """Return the Message fields for a formatted text, with entities only when there are any."""
     fields: dict[str, Any] = {text_key: formatted.text}
     if formatted.entities:
         fields[entities_key] = formatted.entities
@@ -133,7 +133,7 @@ def text_fields(formatted: FormattedText, *, text_key: str, entities_key: str) -
 
 
 def inline_keyboard(markup: Any) -> dict[str, Any] | None:
-    """Check reply_markup; return it when it is an inline keyboard, which messages echo back.
+    """Check reply_markup and return it if it is an inline keyboard, which messages echo back.
 
     Reply keyboards, keyboard removal and force_reply are accepted but not echoed,
     because a Bot API Message carries only inline keyboards.
@@ -165,7 +165,7 @@ def _check_button(button: Any) -> None:
 
 
 def command_scope_key(scope: Any, language_code: Any) -> tuple[str, int | None, int | None, str]:
-    """Return the key under which setMyCommands stores commands; raise BotAPIError if invalid."""
+    """Return the key under which setMyCommands stores commands, or raise BotAPIError if invalid."""
     if scope is None:
         scope = {"type": "default"}
     if not isinstance(scope, dict) or scope.get("type") not in SCOPE_TYPES:
@@ -187,9 +187,9 @@ def command_scope_key(scope: Any, language_code: Any) -> tuple[str, int | None, 
 def checked_commands(commands: Any) -> list[dict[str, str]]:
     """Check the commands of setMyCommands and return them as BotCommand dicts.
 
-    NOTE: the command rules are the Bot API documentation's (1-32 lowercase letters,
-    digits or underscores, a 1-256 character description); the error descriptions
-    for broken rules are the emulator's guess at Telegram's wording.
+    The rules are the Bot API documentation's: 1-32 lowercase letters, digits or
+    underscores, and a 1-256 character description.
+    NOTE: the error descriptions for broken rules are a guess at Telegram's wording.
     """
     if not isinstance(commands, list):
         raise bad_request("can't parse commands JSON object")
@@ -211,8 +211,8 @@ def checked_commands(commands: Any) -> list[dict[str, str]]:
 def image_size(data: bytes) -> tuple[int, int] | None:
     """Return (width, height) of a PNG, GIF or JPEG image, or None for anything else.
 
-    NOTE: Telegram also accepts WebP and other formats for photos; the emulator
-    reads only these three headers and rejects the rest.
+    NOTE: Telegram also accepts WebP and other formats for photos, but the
+    emulator reads only these three headers and rejects the rest.
     """
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
         width, height = struct.unpack(">II", data[16:24])
@@ -227,7 +227,7 @@ def image_size(data: bytes) -> tuple[int, int] | None:
 
 def _jpeg_size(data: bytes) -> tuple[int, int] | None:
     # Walk the JPEG segments up to a start-of-frame marker (SOF0..SOF15 except
-    # DHT 0xC4, JPG 0xC8 and DAC 0xCC), whose payload holds height and width.
+    # DHT 0xC4, JPG 0xC8 and DAC 0xCC). Its payload contains height and width.
     position = 2
     while position + 4 <= len(data):
         if data[position] != 0xFF:

@@ -1,8 +1,8 @@
 """The emulator's control API over HTTP, for tests that run the emulator in another process.
 
-Every route takes and returns JSON. A POST body holds the keyword arguments of the
-BotAPIEmulator method of the same purpose. Invalid arguments get 400 with
-``{"error": "..."}``.
+Every route takes and returns JSON, except the file download. A POST body contains
+the keyword arguments of the BotAPIEmulator method listed next to the route.
+Invalid arguments get 400 with ``{"error": "..."}``.
 
     POST /control/users                   add_user
     POST /control/private_chats           add_private_chat
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from .server import BotAPIEmulator
 
 _dumps = partial(json.dumps, ensure_ascii=False)
-# An upper bound for one wait of GET /control/sent, so a lost client does not
-# keep a request open for long; EmulatorClient.wait_for asks again.
+# The maximum wait of one GET /control/sent, so a lost client does not keep a
+# request open for long. EmulatorClient.wait_for sends a new request after it.
 MAX_SENT_WAIT_SECONDS = 30.0
 
 

@@ -50,8 +50,8 @@ _SIMPLE_TAG_TYPES = {
 
 _NAMED_REFERENCES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
-# TDLib's is_space() also counts NUL, which is the end of its C string; `_at()` below
-# returns NUL past the end of the text so the loops stop the same way.
+# TDLib's is_space() also counts NUL, which ends its C string. `_at()` below returns
+# NUL past the end of the text, so the loops stop as TDLib's do.
 _SPACES = frozenset(" \t\r\n\0\v")
 
 # Characters that TDLib's clean_input_string removes from message text:
@@ -198,7 +198,7 @@ def parse_html(html: str, *, strict_references: bool = True) -> FormattedText:
     text = "".join(output)
     try:
         # Pairs of numeric references to surrogates (&#xD83D;&#xDE00;) join into one
-        # character; a lone surrogate fails the round trip.
+        # character, and a lone surrogate fails the round trip.
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     except UnicodeDecodeError:
         raise EntityParseError(
@@ -219,7 +219,7 @@ def _parse_start_tag(
     open_tags: list[_OpenTag],
     utf16_offset: int,
 ) -> int:
-    """Parse the start tag at ``html[begin] == "<"``; return the index after its ">"."""
+    """Parse the start tag at ``html[begin] == "<"`` and return the index after its ">"."""
     offset = _byte_offset(html, begin)
     while _at(html, i) not in _SPACES and _at(html, i) != ">":
         i += 1
@@ -309,7 +309,7 @@ def _parse_end_tag(
     entities: list[dict[str, Any]],
     utf16_offset: int,
 ) -> int:
-    """Parse the end tag at ``html[begin:begin+2] == "</"``; return the index after its ">"."""
+    """Parse the end tag at ``html[begin:begin+2] == "</"`` and return the index after its ">"."""
     offset = _byte_offset(html, begin)
     if not open_tags:
         raise EntityParseError(f"Unexpected end tag at byte offset {offset}")
@@ -352,7 +352,7 @@ def _entity_for_tag(tag: _OpenTag, length: int, content: str) -> dict[str, Any] 
         if not url:
             return None
         # NOTE: Telegram turns tg://user?id=N into a text_mention and drops links it
-        # considers invalid (TDLib's LinkManager::get_checked_link); the emulator
+        # considers invalid (TDLib's LinkManager::get_checked_link). The emulator
         # keeps every non-empty href as a text_link.
         entity["type"] = "text_link"
         entity["url"] = url
@@ -445,11 +445,11 @@ def find_bot_commands(text: str) -> list[dict[str, Any]]:
 def clean_text(text: str, entities: list[dict[str, Any]]) -> FormattedText:
     """Clean message text the way Telegram stores it, or raise EmptyTextError.
 
-    Control characters other than "\\n" become spaces, "\\r" and the characters in
-    ``_REMOVED_CHARACTERS`` are removed, entities that cover only whitespace are
-    dropped, and spaces and newlines are trimmed at the end and at the start (up to
-    the first entity), as TDLib's fix_formatted_text does. Entity offsets move with
-    the text.
+    This follows TDLib's fix_formatted_text. Control characters other than "\\n"
+    become spaces. "\\r" and the characters in ``_REMOVED_CHARACTERS`` are removed.
+    Entities lose leading whitespace, and those with nothing else are dropped.
+    Spaces and newlines are trimmed at the end, and at the start up to the first
+    entity. Entity offsets move with the text.
     """
     kept: list[str] = []
     # new_offsets[k] is the UTF-16 offset in the cleaned text of old UTF-16 offset k.
@@ -496,7 +496,7 @@ def clean_text(text: str, entities: list[dict[str, Any]]) -> FormattedText:
 
 
 def _skip_leading_whitespace(text: str, entity: dict[str, Any]) -> dict[str, Any] | None:
-    """Move the start of an entity past spaces and newlines; None if nothing else is left.
+    """Move the start of an entity past spaces and newlines, or return None if nothing else is left.
 
     Entities that carry data (links, mentions, custom emoji) stay as they are.
     """

@@ -9,7 +9,7 @@ class BotAPIError(Exception):
     """An error response: ``{"ok": false, "error_code": ..., "description": ...}``.
 
     ``parameters`` is the Bot API ResponseParameters object (``retry_after``,
-    ``migrate_to_chat_id``); the HTTP status equals ``error_code``.
+    ``migrate_to_chat_id``). The HTTP status equals ``error_code``.
     """
 
     def __init__(self, error_code: int, description: str, parameters: dict[str, Any] | None = None) -> None:

@@ -71,6 +71,10 @@ class BotAPIMethods:
         self._closing = True
         self._state.updates_changed.notify()
 
+    def reopen(self) -> None:
+        """Let getUpdates wait for updates again after ``close()``."""
+        self._closing = False
+
     # Updates
 
     async def get_me(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> dict[str, Any]:
@@ -114,7 +118,7 @@ class BotAPIMethods:
                 pass
 
     def _confirm(self, offset: int) -> None:
-        """Forget updates below ``offset``; a negative offset keeps only the last -offset ones."""
+        """Forget updates below ``offset``. A negative offset keeps only the last -offset ones."""
         updates = self._state.updates
         if offset > 0:
             while updates and updates[0]["update_id"] < offset:
@@ -134,7 +138,7 @@ class BotAPIMethods:
     # Messages
 
     def writable_chat(self, params: dict[str, Any]) -> ChatState:
-        """Return the chat of ``params["chat_id"]`` if the bot may write there; raise BotAPIError if not."""
+        """Return the chat of ``params["chat_id"]`` if the bot may write there, or raise BotAPIError."""
         if "chat_id" not in params:
             raise bad_request("chat_id is empty")
         chat_id = params["chat_id"]
@@ -183,7 +187,7 @@ class BotAPIMethods:
             raise bad_request("can't parse reply parameters JSON object")
 
         # NOTE: replies to messages in other chats (reply_parameters.chat_id) are not
-        # emulated; they are treated as replies to a missing message.
+        # emulated, so they are treated as replies to a missing message.
         same_chat = reply.get("chat_id", chat.id) == chat.id
         target = chat.messages.get(reply.get("message_id")) if same_chat else None
         if target is None:
@@ -269,7 +273,9 @@ class BotAPIMethods:
         return True
 
     async def get_chat(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> dict[str, Any]:
-        chat = self._state.chats.get(params.get("chat_id"))  # type: ignore[arg-type]
+        if "chat_id" not in params:
+            raise bad_request("chat_id is empty")
+        chat = self._state.chats.get(params["chat_id"])
         if chat is None:
             raise bad_request("chat not found")
         if chat.type != "private" and chat.bot_status == "kicked":

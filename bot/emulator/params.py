@@ -70,7 +70,7 @@ class UploadedFile:
 
 
 async def read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, UploadedFile]]:
-    """Read and convert the parameters of a Bot API request; raise BotAPIError when invalid."""
+    """Read and convert the parameters of a Bot API request, or raise BotAPIError when invalid."""
     raw: dict[str, Any] = dict(request.query)
     files: dict[str, UploadedFile] = {}
 

@@ -1,9 +1,9 @@
 """A local Telegram Bot API emulator: an aiohttp server plus a control API for tests and the demo.
 
-The bot talks to it through ``TelegramAPIServer.from_base(emulator.base_url)``;
-tests and the demo play the users through the control methods of
+The bot connects through ``TelegramAPIServer.from_base(emulator.base_url)``.
+Tests and the demo play the users through the control methods of
 ``BotAPIEmulator`` in the same event loop, or over HTTP under ``/control/``
-(see ``control_http.py`` and ``EmulatorClient``).
+(routes in ``control_http.py``, client in ``client.py``).
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ def mask_token(token: str) -> str:
 class BotAPIEmulator:
     """An emulated Telegram Bot API for one bot, bound to 127.0.0.1 on a port the OS picks.
 
-    Chats exist only once created with ``add_private_chat`` or ``add_group``; users
-    act through ``send_message``, ``press_button`` and ``add_chat_member_update``;
-    ``fail_next`` makes the next calls of a method fail. All control methods must be
-    called from the event loop that runs the emulator.
+    Chats exist only once created with ``add_private_chat`` or ``add_group``. Users
+    act through ``send_message``, ``press_button`` and ``add_chat_member_update``,
+    and ``fail_next`` makes the next calls of a method fail. Call the control
+    methods from the event loop that runs the emulator, because they are not
+    thread-safe.
 
     With ``strict_html_references`` (the default), an "&" in HTML text that does not
     start &lt; &gt; &amp; &quot; or a numeric reference is rejected. Telegram
@@ -125,6 +126,7 @@ class BotAPIEmulator:
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
+        self._methods.reopen()
         host, port = runner.addresses[0][:2]
         self._runner = runner
         self._base_url = f"http://{host}:{port}"
@@ -132,7 +134,7 @@ class BotAPIEmulator:
         return self._base_url
 
     async def stop(self) -> None:
-        """Stop serving; waiting getUpdates calls return an empty list first."""
+        """Stop serving, after waiting getUpdates calls return an empty list."""
         if self._runner is None:
             return
         self._methods.close()
@@ -187,6 +189,7 @@ class BotAPIEmulator:
         except BotAPIError as error:
             call["status"] = error.error_code
             call["description"] = error.description
+            logger.info("%s failed with %s: %s", method, error.error_code, error.description)
             return web.json_response(error.to_response(), status=error.error_code, dumps=_dumps)
         call["status"] = 200
         return web.json_response({"ok": True, "result": result}, dumps=_dumps)
@@ -223,9 +226,9 @@ class BotAPIEmulator:
         username: str | None = None,
         language_code: str | None = "ru",
     ) -> dict[str, Any]:
-        """Register a user who has not started the bot; return the User object.
+        """Register a user who has not started the bot and return the User object.
 
-        The bot gets 403 when it writes to such a user; ``add_private_chat`` starts
+        The bot gets 403 when it writes to such a user. ``add_private_chat`` starts
         the conversation.
         """
         if user_id <= 0:
@@ -250,7 +253,7 @@ class BotAPIEmulator:
         username: str | None = None,
         language_code: str | None = "ru",
     ) -> dict[str, Any]:
-        """Register a user with a private chat with the bot; return the Chat object.
+        """Register a user with a private chat with the bot and return the Chat object.
 
         As in Telegram, the private chat has the user's id.
         """
@@ -270,9 +273,9 @@ class BotAPIEmulator:
     def add_group(
         self, chat_id: int, title: str, type: str = "group", *, bot_status: str = "member"
     ) -> dict[str, Any]:
-        """Register a group or supergroup; return the Chat object.
+        """Register a group or supergroup and return the Chat object.
 
-        ``bot_status`` is the bot's membership; use "left" and then
+        ``bot_status`` is the bot's membership. Use "left" and then
         ``add_chat_member_update`` to play the bot being added.
         """
         if chat_id >= 0:
@@ -310,7 +313,7 @@ class BotAPIEmulator:
         reply_to: int | None = None,
         edit_of: int | None = None,
     ) -> dict[str, Any]:
-        """Queue a message from a user, or an edited_message when ``edit_of`` is given; return the update.
+        """Queue a message from a user, or an edited_message for ``edit_of``, and return the update.
 
         Bot commands in the text ("/report", "/report@salesboard_bot", "/start abc")
         get bot_command entities with UTF-16 offsets, as Telegram adds them.
@@ -361,7 +364,7 @@ class BotAPIEmulator:
         return self._state.queue_update("message", copy.deepcopy(message))
 
     def press_button(self, chat_id: int, user_id: int, message_id: int, data: str) -> dict[str, Any]:
-        """Queue a callback_query for an inline button of a message the bot sent; return the update."""
+        """Queue a callback_query for an inline button of a message the bot sent and return the update."""
         chat = self._chat(chat_id)
         user = self._user(user_id)
         message = chat.messages.get(message_id)
@@ -387,9 +390,9 @@ class BotAPIEmulator:
         return self._state.queue_update("callback_query", copy.deepcopy(query))
 
     def add_chat_member_update(self, chat_id: int, user_id: int, status: str) -> dict[str, Any]:
-        """Change the bot's status in a chat and queue the my_chat_member update; return the update.
+        """Change the bot's status in a chat, queue the my_chat_member update and return it.
 
-        ``status`` is member, administrator, left or kicked; in a private chat
+        ``status`` is member, administrator, left or kicked. In a private chat
         "kicked" means the user blocked the bot and "member" that they unblocked it.
         """
         chat = self._chat(chat_id)
@@ -433,7 +436,7 @@ class BotAPIEmulator:
         return member
 
     def migrate_group(self, chat_id: int, supergroup_id: int, user_id: int) -> dict[str, Any]:
-        """Upgrade a group to a supergroup, as a user does in Telegram; return the new Chat object.
+        """Upgrade a group to a supergroup, as a user does in Telegram, and return the new Chat object.
 
         The group's service message with migrate_to_chat_id and the supergroup's with
         migrate_from_chat_id are queued, and from then on sending to the old id fails
@@ -507,7 +510,7 @@ class BotAPIEmulator:
         return self._state.sent_changed.version
 
     async def wait_sent_change(self, after_version: int, timeout: float) -> int:
-        """Wait until ``sent_version`` exceeds ``after_version`` or ``timeout`` seconds pass; return it."""
+        """Wait until ``sent_version`` exceeds ``after_version`` or ``timeout`` seconds pass, and return it."""
         try:
             async with asyncio.timeout(timeout):
                 while self._state.sent_changed.version <= after_version:
@@ -551,9 +554,9 @@ class BotAPIEmulator:
         """Return every Bot API request received, optionally of one method (case-insensitive).
 
         Each is {"number", "method", "content_type", "params", "files", "time",
-        "status"} and, for errors, "description". "number" counts requests from 1;
-        "files" has the name, type and size of each uploaded file; "status" is
-        missing while the request is being answered.
+        "status"} and, for errors, "description". "number" counts requests from 1.
+        "files" has the name, type and size of each uploaded file. "status" is
+        missing until the response is ready.
         """
         calls = self._state.calls
         if method is not None:
@@ -568,8 +571,8 @@ class BotAPIEmulator:
     ) -> dict[str, Any]:
         """Return the first request of ``method`` (matching ``predicate``), waiting up to ``timeout`` seconds.
 
-        The request is returned as soon as it arrives, before it is answered; for
-        getUpdates that means the bot is polling.
+        The request is returned as soon as it arrives, before its response is
+        ready. For getUpdates that means the bot is polling.
         """
         try:
             async with asyncio.timeout(timeout):

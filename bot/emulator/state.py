@@ -64,7 +64,7 @@ class ChatState:
         return self.chat["type"]
 
     def take_message_id(self) -> int:
-        """Return the next message id; bot and user messages share one sequence per chat."""
+        """Return the next message id. Bot and user messages share one sequence per chat."""
         message_id = self.next_message_id
         self.next_message_id += 1
         return message_id

@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram import Bot, Dispatcher, F, Router
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramConflictError, TelegramForbiddenError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -222,3 +224,16 @@ async def test_wait_for_after_skips_earlier_messages(bot: Bot, emulator: BotAPIE
     found = await asyncio.wait_for(waiter, timeout=5)
 
     assert found["chat"]["id"] == GROUP_ID
+
+
+async def test_stop_ends_waiting_poll() -> None:
+    emulator = BotAPIEmulator()
+    await emulator.start()
+    session = AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
+    async with Bot(emulator.token, session=session) as bot:
+        poll = asyncio.create_task(bot.get_updates(timeout=30))
+        await emulator.wait_for_call("getUpdates")
+
+        await asyncio.wait_for(emulator.stop(), timeout=5)
+
+        assert await asyncio.wait_for(poll, timeout=5) == []
