@@ -9,7 +9,19 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Time, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Time,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.db.types import UTCDateTime
@@ -29,13 +41,29 @@ class Base(DeclarativeBase):
 
 class Role(StrEnum):
     HEAD = "head"
+    # Runs one department: its plans and its payroll.
+    DEPARTMENT_HEAD = "department_head"
     MANAGER = "manager"
+    # Reads payroll (an accountant), changes nothing.
+    OBSERVER = "observer"
 
 
 class PostStatus(StrEnum):
+    """Where a post stands in the ledger; see bot/services/posts.py for the transitions."""
+
+    # Claimed by a process; no request to Telegram is in flight.
     PENDING = "pending"
+    # A request to Telegram is in flight; if the process dies now, the outcome is unknown.
+    SENDING = "sending"
     SENT = "sent"
+    # Telegram or the network failed; another run may claim the post again.
     FAILED = "failed"
+    # Telegram rejected the post for good (bot removed or blocked, invalid request).
+    REJECTED = "rejected"
+    # The process died while a request was in flight; never resent, because Telegram may have delivered it.
+    UNKNOWN = "unknown"
+    # Missed by more than the catch-up window, e.g. during a long downtime; the head is told.
+    SKIPPED = "skipped"
 
 
 class Team(Base):
@@ -50,6 +78,10 @@ class Team(Base):
     report_deadline: Mapped[time] = mapped_column(Time)
     post_time: Mapped[time] = mapped_column(Time)
     board_chat_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # Forum topic of the board; None posts to the General topic or to a group without topics.
+    board_thread_id: Mapped[int | None] = mapped_column(BigInteger)
+    # False once the bot was removed from the board group; set back when it is added again.
+    board_chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     invite_token: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -85,6 +117,8 @@ class Member(Base):
     salary_kopecks: Mapped[int] = mapped_column(BigInteger, default=0)
     locale: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # False once the user blocked the bot; set back when they write to it again.
+    chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     @property
@@ -148,11 +182,16 @@ class ReportValue(Base):
 
 
 class PostLedger(Base):
-    """A scheduled message, recorded before it is sent so that it is sent at most once."""
+    """A scheduled message, recorded before it is sent so that it is sent at most once.
+
+    The key is (team, kind, business date, recipient). The recipient is "group" for the team's
+    board or "member:<id>" for a private message, so a group that moves to a new chat id keeps
+    its key; `chat_id` is where the post was last addressed.
+    """
 
     __tablename__ = "post_ledger"
     __table_args__ = (
-        UniqueConstraint("team_id", "kind", "business_date", "chat_id"),
+        UniqueConstraint("team_id", "kind", "business_date", "recipient"),
         Index("ix_post_ledger_status", "status"),
     )
 
@@ -160,10 +199,54 @@ class PostLedger(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
     business_date: Mapped[date] = mapped_column(Date)
+    recipient: Mapped[str] = mapped_column(String(32))
     chat_id: Mapped[int] = mapped_column(BigInteger)
     status: Mapped[str] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Parts (text chunks, images) already delivered; a resumed post starts after them.
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The trigger time the post was due at; a late post still covers that date.
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A pending post whose lease has run out belongs to a process that died; another may take it.
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A failed post is not claimed again before this time.
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(512))
+
+
+class Absence(Base):
+    """Days a manager is away (vacation, sick leave), both ends included: no reminders then."""
+
+    __tablename__ = "absences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CalendarDay(Base):
+    """A team's own change to its production calendar: one extra day off or working day."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (UniqueConstraint("team_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    working: Mapped[bool] = mapped_column(Boolean)
+
+
+class SchedulerHeartbeat(Base):
+    """The last moment a bot process's scheduler was known to run; catch-up looks back to it."""
+
+    __tablename__ = "scheduler_heartbeats"
+
+    # One row per process, so two processes sharing a database do not overwrite each other.
+    process_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime)

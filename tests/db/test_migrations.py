@@ -4,35 +4,57 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+import asyncio
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import Date, Time, bindparam, func, select, text
 
 from bot.db.engine import create_engine, create_sessionmaker
-from bot.db.migrate import upgrade
-from bot.db.models import Base, DailyReport, Member, ReportValue, ReportVersion, Role, Team
+from bot.db.types import UTCDateTime
+from bot.db.migrate import alembic_config, upgrade
+from bot.db.models import (
+    Absence,
+    Base,
+    CalendarDay,
+    DailyReport,
+    Member,
+    PostLedger,
+    ReportValue,
+    ReportVersion,
+    Role,
+    Team,
+)
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
 
 async def _populate(url: str) -> None:
+    """Insert a team, a manager and a report; teams and members in the columns of revision 0001."""
     engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO teams (id, name, timezone, locale, calendar_country, reminder_time, report_deadline, "
+                "post_time, board_chat_id, invite_token, created_at) VALUES (1, 'Север', 'Europe/Moscow', 'ru', "
+                "'RU', :reminder, :deadline, :post, -100, 't1', :now)"
+            ).bindparams(
+                bindparam("reminder", type_=Time()), bindparam("deadline", type_=Time()),
+                bindparam("post", type_=Time()), bindparam("now", type_=UTCDateTime()),
+            ),
+            {"reminder": time(17), "deadline": time(18), "post": time(19), "now": NOW},
+        )
+        await connection.execute(
+            text(
+                "INSERT INTO members (id, team_id, telegram_user_id, first_name, role, salary_kopecks, active, "
+                "joined_at) VALUES (1, 1, 42, 'Иван', :role, 6000000, :active, :now)"
+            ).bindparams(bindparam("now", type_=UTCDateTime())),
+            {"role": Role.MANAGER.value, "active": True, "now": NOW},
+        )
     async with create_sessionmaker(engine)() as session:
-        team = Team(
-            name="Север", timezone="Europe/Moscow", locale="ru", calendar_country="RU",
-            reminder_time=time(17), report_deadline=time(18), post_time=time(19),
-            board_chat_id=-100, invite_token="t1", created_at=NOW,
-        )
-        session.add(team)
-        await session.flush()
-        member = Member(
-            team_id=team.id, telegram_user_id=42, first_name="Иван", role=Role.MANAGER,
-            salary_kopecks=6_000_000, active=True, joined_at=NOW,
-        )
-        session.add(member)
-        await session.flush()
-        report = DailyReport(member_id=member.id, business_date=date(2026, 11, 2), version=1, updated_at=NOW)
+        report = DailyReport(member_id=1, business_date=date(2026, 11, 2), version=1, updated_at=NOW)
         session.add(report)
         await session.flush()
         session.add(ReportVersion(
@@ -40,6 +62,20 @@ async def _populate(url: str) -> None:
             values=[ReportValue(metric="revenue", value=61_522_020)],
         ))
         await session.commit()
+    await engine.dispose()
+
+
+async def _populate_ledger_0001(url: str) -> None:
+    """Insert a post ledger row as revision 0001 stored it: no recipient column yet."""
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO post_ledger (team_id, kind, business_date, chat_id, status, attempts, created_at) "
+                "VALUES (1, 'board', :day, -100, 'sent', 1, :now)"
+            ).bindparams(bindparam("day", type_=Date()), bindparam("now", type_=UTCDateTime())),
+            {"day": date(2026, 11, 2), "now": NOW},
+        )
     await engine.dispose()
 
 
@@ -58,6 +94,7 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
     await upgrade(engine, "0001")
     await engine.dispose()
     await _populate(url)
+    await _populate_ledger_0001(url)
 
     engine = create_engine(url)
     await upgrade(engine)
@@ -67,8 +104,55 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         submitted = await session.scalar(select(ReportVersion.submitted_at))
         assert submitted == NOW
         assert submitted.tzinfo is not None
+        post = await session.scalar(select(PostLedger))
+        assert post is not None
+        assert post.recipient == "chat:-100"
+        assert post.parts_sent == 0
+        team = await session.scalar(select(Team))
+        assert team.board_chat_active is True
+        assert team.board_thread_id is None
+        assert (await session.scalar(select(Member))).chat_active is True
+        await _add_schedule_rows(session, team.id)
     await engine.dispose()
     assert await _schema_diff(url) == []
+
+
+async def _add_schedule_rows(session, team_id: int) -> None:
+    """Rows in the tables of revision 0002, stored and read back."""
+    member_id = await session.scalar(select(Member.id))
+    session.add(Absence(
+        member_id=member_id, first_day=date(2026, 12, 10), last_day=date(2026, 12, 20),
+        created_by_member_id=member_id, created_at=NOW,
+    ))
+    session.add(CalendarDay(team_id=team_id, day=date(2026, 12, 31), working=False))
+    session.add(PostLedger(
+        team_id=team_id, kind="board", business_date=date(2026, 11, 2), recipient="group", chat_id=-100,
+        status="sent", attempts=1, created_at=NOW, scheduled_at=NOW,
+    ))
+    await session.commit()
+    assert await session.scalar(select(Absence.last_day)) == date(2026, 12, 20)
+    assert await session.scalar(select(CalendarDay.working)) is False
+    assert await session.scalar(select(func.count()).select_from(PostLedger)) == 2
+
+
+async def test_sqlite_downgrade_to_0001(sqlite_url):
+    engine = create_engine(sqlite_url)
+    await upgrade(engine)
+    await engine.dispose()
+    await _populate(sqlite_url)
+
+    config = alembic_config(sqlite_url)
+    await asyncio.to_thread(command.downgrade, config, "0001")
+
+    engine = create_engine(sqlite_url)
+    async with engine.connect() as connection:
+        columns = (await connection.execute(text("PRAGMA table_info(post_ledger)"))).all()
+        tables = (await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).all()
+        members = (await connection.execute(text("SELECT COUNT(*) FROM members"))).scalar()
+    await engine.dispose()
+    assert "recipient" not in [column[1] for column in columns]
+    assert "absences" not in [table[0] for table in tables]
+    assert members == 1
 
 
 async def test_sqlite_upgrade_keeps_rows(sqlite_url):
