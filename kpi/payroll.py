@@ -1,103 +1,69 @@
-"""Payslips (расчётные листы): a manager's pay for a month, line by line."""
+"""Payslips (расчётные листы): a manager's pay for a month, line by line.
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+Lines come in this order: salary, bonus, super bonus (when reached), one
+line per KPI target and criterion (when the scheme has a KPI premium),
+refund adjustments, deductions.
+
+Amounts are rounded half up to kopecks (``kpi.money.round_kopecks``) at
+these points only:
+
+- the pro-rated salary, once;
+- each pro-rated plan, KPI target and KPI pool, so a payslip can be checked
+  from the numbers it shows;
+- each KPI item's share of the pool;
+- each line's amount, once, after the department factor and the cap.
+
+A total is the sum of rounded lines and is never rounded again.
+"""
+
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from enum import StrEnum
 from fractions import Fraction
 
 from kpi.attainment import attainment as compute_attainment
+from kpi.bonus import bonus_lines, rate_earned
 from kpi.calendar import WorkingCalendar
-from kpi.money import require_decimal, round_kopecks
+from kpi.deductions import correction_lines
+from kpi.payslip import (
+    ZERO_AMOUNT,
+    Deduction,
+    DepartmentResult,
+    LineKind,
+    ManagerMonth,
+    PayLine,
+    Payroll,
+    Payslip,
+    Refund,
+)
 from kpi.period import Month
-from kpi.salary import prorated_salary
-from kpi.tiers import DEFAULT_TIERS, TierTable, whole_base_bonus
+from kpi.plans import Plan, prorate
+from kpi.premium import kpi_lines
+from kpi.salary import employed_working_days, prorated_salary
+from kpi.scheme import Scheme
+from kpi.tiers import DEFAULT_TIERS, TierTable
 
-_ZERO_AMOUNT = Decimal("0.00")
-
-
-class LineKind(StrEnum):
-    SALARY = "salary"
-    BONUS = "bonus"
-
-
-@dataclass(frozen=True, slots=True)
-class PayLine:
-    """One payslip line: an amount in kopecks and the data that explains it.
-
-    A salary line sets ``monthly``, ``worked_days`` and ``working_days``. A
-    bonus line sets ``base``, ``plan`` (after pro-rating), ``attainment``,
-    ``tier_index``, ``tier_lower_bound`` and ``rate``, and ``worked_days`` and
-    ``working_days`` only when the plan was pro-rated.
-    """
-
-    kind: LineKind
-    amount: Decimal
-    base: Decimal | None = None
-    rate: Decimal | None = None
-    attainment: Fraction | None = None
-    tier_index: int | None = None
-    worked_days: int | None = None
-    working_days: int | None = None
-    monthly: Decimal | None = None
-    plan: Decimal | None = None
-    tier_lower_bound: Decimal | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", LineKind(self.kind))
-        object.__setattr__(self, "amount", require_decimal(self.amount, "PayLine.amount"))
-        for name in ("base", "rate", "monthly", "plan", "tier_lower_bound"):
-            value = getattr(self, name)
-            if value is not None:
-                object.__setattr__(self, name, require_decimal(value, f"PayLine.{name}"))
+__all__ = [
+    "Deduction",
+    "DepartmentResult",
+    "LineKind",
+    "ManagerMonth",
+    "PayLine",
+    "Payroll",
+    "Payslip",
+    "Refund",
+    "compute_payroll",
+    "compute_payslip",
+    "department_results",
+    "rate_earned",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class ManagerMonth:
-    """A manager's pay inputs for one month.
-
-    ``plan`` and ``actual`` are on the bonus base (revenue), and ``plan`` None
-    means no plan was set. ``hired_on`` None means hired before the month and
-    ``left_on`` None means still employed. Both days count as worked.
-    """
-
-    member_id: int
-    name: str
-    monthly_salary: Decimal
-    hired_on: date | None
-    left_on: date | None
-    plan: Decimal | None
-    actual: Decimal
-
-    def __post_init__(self) -> None:
-        salary = require_decimal(self.monthly_salary, "ManagerMonth.monthly_salary")
-        if salary < 0:
-            raise ValueError(f"monthly_salary of member {self.member_id} is negative: {salary}")
-        object.__setattr__(self, "monthly_salary", salary)
-        object.__setattr__(self, "actual", require_decimal(self.actual, "ManagerMonth.actual"))
-        if self.plan is not None:
-            object.__setattr__(self, "plan", require_decimal(self.plan, "ManagerMonth.plan"))
-        if self.hired_on is not None and self.left_on is not None and self.left_on < self.hired_on:
-            raise ValueError(
-                f"member {self.member_id} left on {self.left_on}, before being hired on {self.hired_on}"
-            )
-
-
-@dataclass(frozen=True, slots=True)
-class Payslip:
-    """One manager's pay for one month."""
-
-    member_id: int
-    name: str
-    month: Month
-    attainment: Fraction | None
-    lines: tuple[PayLine, ...]
-
-    @property
-    def total(self) -> Decimal:
-        """Sum of the line amounts, each already rounded to kopecks."""
-        return sum((line.amount for line in self.lines), _ZERO_AMOUNT)
+def _resolve_scheme(tiers: TierTable, scheme: Scheme | None) -> Scheme:
+    if scheme is None:
+        return Scheme.from_tiers(tiers)
+    if tiers is not DEFAULT_TIERS:
+        raise TypeError("pass either tiers or a scheme, not both; a scheme carries its own tiers")
+    return scheme
 
 
 def compute_payslip(
@@ -105,54 +71,105 @@ def compute_payslip(
     month: Month,
     calendar: WorkingCalendar,
     tiers: TierTable = DEFAULT_TIERS,
+    *,
+    scheme: Scheme | None = None,
+    department_attainment: Fraction | None = None,
 ) -> Payslip:
-    """Compute a salary line and a whole-base bonus line for ``manager``.
+    """Compute ``manager``'s payslip for ``month`` under ``scheme``.
 
-    A manager who joined or left during the month gets the salary and the plan
-    pro-rated by working days employed. The pro-rated plan is rounded to
-    kopecks like any amount, and attainment is actual / that plan, so the
-    payslip can be checked from the numbers it shows.
+    Without a scheme, ``tiers`` pay a whole-base bonus on revenue. A manager
+    who joined, left or was absent during the month gets the salary, the
+    plans and the KPI pool pro-rated by working days worked. Attainment is
+    actual / that rounded plan, so the payslip can be checked from the
+    numbers it shows. ``department_attainment`` chooses the department
+    factor when the scheme has one; compute_payroll works it out.
     """
-    salary = prorated_salary(manager.monthly_salary, month, calendar, manager.hired_on, manager.left_on)
-    salary_line = PayLine(
-        LineKind.SALARY,
-        salary.amount,
-        monthly=salary.monthly,
-        worked_days=salary.worked_days,
-        working_days=salary.working_days,
+    rules = _resolve_scheme(tiers, scheme)
+    salary = prorated_salary(
+        manager.monthly_salary, month, calendar, manager.hired_on, manager.left_on, manager.absences
+    )
+    lines: list[PayLine] = [
+        PayLine(
+            LineKind.SALARY,
+            salary.amount,
+            monthly=salary.monthly,
+            worked_days=salary.worked_days,
+            working_days=salary.working_days,
+            rule="salary",
+        )
+    ]
+
+    bonus, ratio, bonus_plan = bonus_lines(
+        manager, rules.bonus, salary.worked_days, salary.working_days, department_attainment
+    )
+    lines.extend(bonus)
+    plans_used = [] if bonus_plan is None else [bonus_plan]
+    if rules.kpi is not None:
+        premium, premium_plans = kpi_lines(manager, rules.kpi, salary.worked_days, salary.working_days)
+        lines.extend(premium)
+        plans_used.extend(plan for plan in premium_plans if plan not in plans_used)
+
+    variable = sum((line.amount for line in lines if line.kind is not LineKind.SALARY), ZERO_AMOUNT)
+    lines.extend(correction_lines(manager, rules, month, variable))
+    return Payslip(
+        manager.member_id,
+        manager.name,
+        month,
+        ratio,
+        tuple(lines),
+        department=manager.department,
+        scheme_title=rules.title,
+        scheme_from=rules.effective_from,
+        plans_used=tuple(plans_used),
     )
 
-    prorated = salary.worked_days < salary.working_days
-    plan = None
-    if manager.plan is not None:
-        plan = round_kopecks(Fraction(manager.plan) * salary.worked_days / salary.working_days)
-    ratio = compute_attainment(manager.actual, plan)
-    bonus = whole_base_bonus(manager.actual, ratio, tiers)
-    bonus_line = PayLine(
-        LineKind.BONUS,
-        bonus.amount,
-        base=bonus.base,
-        rate=bonus.rate,
-        attainment=bonus.attainment,
-        tier_index=bonus.tier_index,
-        tier_lower_bound=None if bonus.tier_index is None else tiers.tiers[bonus.tier_index].lower_bound,
-        plan=plan,
-        worked_days=salary.worked_days if prorated else None,
-        working_days=salary.working_days if prorated else None,
-    )
-    return Payslip(manager.member_id, manager.name, month, ratio, (salary_line, bonus_line))
 
+def department_results(
+    managers: Sequence[ManagerMonth],
+    month: Month,
+    calendar: WorkingCalendar,
+    metric: str,
+    department_plans: Mapping[str, Mapping[str, Plan]] | None = None,
+) -> tuple[DepartmentResult, ...]:
+    """Compute each department's attainment on ``metric``, departments in order of first appearance.
 
-@dataclass(frozen=True, slots=True)
-class Payroll:
-    """The payslips of a team for one month, in the order the managers were given."""
+    Actual is the sum of its managers' totals. The plan is the department's
+    own plan for the month when ``department_plans`` has one, used as set.
+    Otherwise it is the sum of its managers' plans, each pro-rated by days
+    worked.
+    """
+    plans_by_department = department_plans or {}
+    names = list(dict.fromkeys(manager.department for manager in managers if manager.department is not None))
+    names.extend(name for name in plans_by_department if name not in names)
 
-    month: Month
-    payslips: tuple[Payslip, ...]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((payslip.total for payslip in self.payslips), _ZERO_AMOUNT)
+    results: list[DepartmentResult] = []
+    for name in names:
+        members = [manager for manager in managers if manager.department == name]
+        actual = sum((manager.value_of(metric) for manager in members), Decimal(0))
+        own_plan = plans_by_department.get(name, {}).get(metric)
+        if own_plan is not None:
+            plan_value: Decimal | None = own_plan.value
+        else:
+            member_plans = []
+            for manager in members:
+                plan = manager.plan_for(metric)
+                if plan is not None:
+                    worked, working = employed_working_days(
+                        month, calendar, manager.hired_on, manager.left_on, manager.absences
+                    )
+                    member_plans.append(prorate(plan.value, worked, working))
+            plan_value = sum(member_plans, Decimal(0)) if member_plans else None
+        results.append(
+            DepartmentResult(
+                name,
+                metric,
+                actual,
+                plan_value,
+                compute_attainment(actual, plan_value),
+                None if own_plan is None else own_plan.version,
+            )
+        )
+    return tuple(results)
 
 
 def compute_payroll(
@@ -160,12 +177,35 @@ def compute_payroll(
     month: Month,
     calendar: WorkingCalendar,
     tiers: TierTable = DEFAULT_TIERS,
+    *,
+    scheme: Scheme | None = None,
+    department_plans: Mapping[str, Mapping[str, Plan]] | None = None,
 ) -> Payroll:
-    """Compute every manager's payslip; raise ValueError if a member_id appears twice."""
+    """Compute every manager's payslip and each department's attainment.
+
+    Departments are measured on the department factor's metric when the
+    scheme has one, else on the bonus plan metric. Raises ValueError if a
+    member_id appears twice.
+    """
+    rules = _resolve_scheme(tiers, scheme)
     seen: set[int] = set()
     for manager in managers:
         if manager.member_id in seen:
             raise ValueError(f"member {manager.member_id} appears twice in the payroll for {month}")
         seen.add(manager.member_id)
-    payslips = tuple(compute_payslip(manager, month, calendar, tiers) for manager in managers)
-    return Payroll(month, payslips)
+
+    factor = rules.bonus.department_factor
+    metric = factor.metric if factor is not None else rules.bonus.plan_metric
+    departments = department_results(managers, month, calendar, metric, department_plans)
+    by_name = {department.name: department.attainment for department in departments}
+    payslips = tuple(
+        compute_payslip(
+            manager,
+            month,
+            calendar,
+            scheme=rules,
+            department_attainment=by_name.get(manager.department) if manager.department else None,
+        )
+        for manager in managers
+    )
+    return Payroll(month, payslips, departments, rules.title, rules.effective_from)

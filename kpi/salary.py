@@ -1,7 +1,7 @@
 """Salary (оклад) pro-rated by working days for a month not worked in full."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -25,20 +25,31 @@ def employed_working_days(
     calendar: WorkingCalendar,
     hired_on: date | None = None,
     left_on: date | None = None,
+    absences: frozenset[date] = frozenset(),
 ) -> tuple[int, int]:
-    """Return (working days employed, working days in the month).
+    """Return (working days employed and present, working days in the month).
 
     Employment runs from ``hired_on`` to ``left_on``, both included; None means
-    employed before the month, or still employed. Raises ValueError when
-    left_on is before hired_on.
+    employed before the month, or still employed. A working day in ``absences``
+    (a vacation day) is not worked; absences on days off change nothing.
+    Raises ValueError when left_on is before hired_on.
     """
     if hired_on is not None and left_on is not None and left_on < hired_on:
         raise ValueError(f"left_on {left_on} is before hired_on {hired_on}")
+    absent = _as_absences(absences)
     month_days = calendar.working_days_in(month)
     start = month.first_day if hired_on is None else max(hired_on, month.first_day)
     end = month.last_day if left_on is None else min(left_on, month.last_day)
-    worked = sum(1 for day in month_days if start <= day <= end)
+    worked = sum(1 for day in month_days if start <= day <= end and day not in absent)
     return worked, len(month_days)
+
+
+def _as_absences(absences: frozenset[date]) -> frozenset[date]:
+    days = frozenset(absences)
+    for day in days:
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise TypeError(f"absences must contain dates, not {day!r}")
+    return days
 
 
 def prorated_salary(
@@ -47,16 +58,18 @@ def prorated_salary(
     calendar: WorkingCalendar,
     hired_on: date | None = None,
     left_on: date | None = None,
+    absences: frozenset[date] = frozenset(),
 ) -> SalaryResult:
     """Compute the salary due for ``month``, rounded to kopecks once at the end.
 
-    Raises ValueError for a negative salary, for left_on before hired_on, and
-    for a month in which the calendar has no working day at all.
+    Working days in ``absences`` are not paid. Raises ValueError for a
+    negative salary, for left_on before hired_on, and for a month in which
+    the calendar has no working day at all.
     """
     monthly_value = require_decimal(monthly, "monthly")
     if monthly_value < 0:
         raise ValueError(f"monthly salary must not be negative, got {monthly_value}")
-    worked, working = employed_working_days(month, calendar, hired_on, left_on)
+    worked, working = employed_working_days(month, calendar, hired_on, left_on, absences)
     if working == 0:
         raise ValueError(f"{month} has no working days in this calendar, so salary cannot be pro-rated")
     amount = round_kopecks(Fraction(monthly_value) * worked / working)
