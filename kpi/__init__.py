@@ -1,13 +1,38 @@
-"""Pure sales domain: money, periods, working days, plans, bonuses, payslips, boards.
+"""Pure sales domain: money, periods, working days, plans, pay schemes, payslips, boards, analytics.
 
 Nothing here reads a clock, touches I/O or logs; callers pass every date in.
+The one exception is ``kpi.presets``, which reads the preset scheme files
+shipped inside this package.
 """
 
 from kpi.attainment import attainment
+from kpi.bonus import rate_earned
 from kpi.calendar import WorkingCalendar
-from kpi.forecast import run_rate, working_days_elapsed
-from kpi.leaderboard import LeaderboardEntry, Standing, rank
-from kpi.metrics import ACTIVITY_WEIGHTS, METRICS, MetricDef, MetricKind, activity_points
+from kpi.contests import (
+    Contest,
+    ContestPlace,
+    Entrant,
+    GroupScore,
+    GroupStanding,
+    HungryGames,
+    contest_results,
+    department_contest,
+    hungry_games,
+    tenure_months,
+)
+from kpi.forecast import MetricForecast, MonthForecast, forecast_month, run_rate, working_days_elapsed
+from kpi.funnel import Conversions, Funnel, days_to_contract, funnel
+from kpi.health import FixedShare, PlanHealth, ShareFlag, plan_health
+from kpi.leaderboard import LeaderboardEntry, Standing, rank, shared_ranks
+from kpi.metrics import (
+    ACTIVITY_WEIGHTS,
+    METRICS,
+    DailyReport,
+    MetricDef,
+    MetricKind,
+    activity_points,
+    sum_reports,
+)
 from kpi.money import (
     KOPECK,
     FloatNotAllowedError,
@@ -17,20 +42,48 @@ from kpi.money import (
     to_decimal,
     to_kopecks,
 )
+from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import (
+    Deduction,
+    DepartmentResult,
     LineKind,
     ManagerMonth,
     PayLine,
     Payroll,
     Payslip,
+    Refund,
     compute_payroll,
     compute_payslip,
+    department_results,
 )
 from kpi.period import Month
+from kpi.plans import Plan, prorate
 from kpi.salary import SalaryResult, employed_working_days, prorated_salary
+from kpi.scheme import (
+    INPUT_METRICS,
+    RATIO_KPIS,
+    STANDARD_CRITERIA,
+    BonusBase,
+    BonusMode,
+    BonusRule,
+    CustomMetric,
+    DeductionRule,
+    DepartmentFactor,
+    HealthLimits,
+    KpiCriterion,
+    KpiPremium,
+    KpiTarget,
+    Scheme,
+    SchemeHistory,
+    SuperBonus,
+)
+from kpi.scheme_toml import SchemeError, load_scheme
+from kpi.streaks import StreakLevel, StreakWarning, months_below_plan, streak_warning
 from kpi.tiers import (
     DEFAULT_TIERS,
     BonusResult,
+    FactorTable,
+    FactorTier,
     InvalidTierTableError,
     Tier,
     TierTable,
@@ -41,37 +94,94 @@ from kpi.tiers import (
 __all__ = [
     "ACTIVITY_WEIGHTS",
     "DEFAULT_TIERS",
+    "INPUT_METRICS",
     "KOPECK",
     "METRICS",
+    "RATIO_KPIS",
+    "STANDARD_CRITERIA",
+    "BonusBase",
+    "BonusMode",
     "BonusResult",
+    "BonusRule",
+    "Contest",
+    "ContestPlace",
+    "Conversions",
+    "CustomMetric",
+    "DailyReport",
+    "Deduction",
+    "DeductionRule",
+    "DepartmentFactor",
+    "DepartmentResult",
+    "Entrant",
+    "FactorTable",
+    "FactorTier",
+    "FixedShare",
     "FloatNotAllowedError",
+    "Funnel",
+    "Goal",
+    "GroupScore",
+    "GroupStanding",
+    "HealthLimits",
+    "HungryGames",
     "InvalidTierTableError",
+    "KpiCriterion",
+    "KpiPremium",
+    "KpiTarget",
     "LeaderboardEntry",
     "LineKind",
     "ManagerMonth",
     "MetricDef",
+    "MetricForecast",
     "MetricKind",
     "Month",
+    "MonthForecast",
     "PayLine",
     "Payroll",
     "Payslip",
+    "Plan",
+    "PlanHealth",
+    "Refund",
     "SalaryResult",
+    "Scheme",
+    "SchemeError",
+    "SchemeHistory",
+    "ShareFlag",
     "Standing",
+    "StreakLevel",
+    "StreakWarning",
+    "SuperBonus",
     "Tier",
     "TierTable",
-    "WorkingCalendar",
     "activity_points",
     "attainment",
     "compute_payroll",
     "compute_payslip",
+    "contest_results",
+    "days_to_contract",
+    "department_contest",
+    "department_results",
     "employed_working_days",
+    "forecast_month",
     "from_kopecks",
+    "funnel",
+    "hungry_games",
+    "load_scheme",
     "marginal_bonus",
+    "months_below_plan",
+    "plan_health",
+    "prorate",
     "prorated_salary",
     "rank",
+    "rate_earned",
     "require_decimal",
     "round_kopecks",
+    "rule_bounds",
     "run_rate",
+    "shared_ranks",
+    "still_needed",
+    "streak_warning",
+    "sum_reports",
+    "tenure_months",
     "to_decimal",
     "to_kopecks",
     "whole_base_bonus",

@@ -1,6 +1,6 @@
 """The sales board: managers ranked by plan attainment, then by activity."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -37,6 +37,17 @@ class Standing:
 def _score(entry: LeaderboardEntry) -> tuple[bool, Fraction, Decimal]:
     has_plan = entry.attainment is not None
     return has_plan, entry.attainment if has_plan else Fraction(0), entry.activity_points
+
+
+def shared_ranks(scores: Sequence[object]) -> list[int]:
+    """Return competition ranks for ``scores`` already sorted best first: equal scores share a rank (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    for position, score in enumerate(scores, start=1):
+        if ranks and scores[position - 2] == score:
+            ranks.append(ranks[-1])
+        else:
+            ranks.append(position)
+    return ranks
 
 
 def rank(entries: Iterable[LeaderboardEntry]) -> list[Standing]:

@@ -1,7 +1,8 @@
 """The metrics a manager reports each day, and the activity score built from them."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -66,3 +67,28 @@ def activity_points(values: Mapping[str, Decimal]) -> Decimal:
         if weight is not None:
             total += weight * amount
     return total
+
+
+@dataclass(frozen=True, slots=True)
+class DailyReport:
+    """One manager's numbers for one business date, by metric code."""
+
+    member_id: int
+    day: date
+    values: Mapping[str, Decimal]
+
+    def __post_init__(self) -> None:
+        values = {code: require_decimal(value, f"{code} on {self.day}") for code, value in self.values.items()}
+        object.__setattr__(self, "values", MappingProxyType(values))
+
+
+def sum_reports(reports: Iterable[DailyReport], start: date, end: date) -> dict[int, dict[str, Decimal]]:
+    """Sum each member's reports dated from ``start`` to ``end``, both included, by metric code."""
+    totals: dict[int, dict[str, Decimal]] = {}
+    for report in reports:
+        if not start <= report.day <= end:
+            continue
+        member_totals = totals.setdefault(report.member_id, {})
+        for code, value in report.values.items():
+            member_totals[code] = member_totals.get(code, Decimal(0)) + value
+    return totals

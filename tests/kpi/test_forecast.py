@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 
 from kpi.calendar import WorkingCalendar
-from kpi.forecast import run_rate, working_days_elapsed
+from kpi.forecast import forecast_month, run_rate, working_days_elapsed
 from kpi.money import FloatNotAllowedError
+from kpi.payroll import ManagerMonth
 from kpi.period import Month
 
 
@@ -67,3 +68,51 @@ NOVEMBER = Month(2026, 11)
 )
 def test_working_days_elapsed(today: date, expected: tuple[int, int]) -> None:
     assert working_days_elapsed(RUSSIA, NOVEMBER, today) == expected
+
+
+def november_manager(**fields: object) -> ManagerMonth:
+    values: dict[str, object] = {
+        "member_id": 1,
+        "name": "Анна",
+        "monthly_salary": Decimal(0),
+        "hired_on": None,
+        "left_on": None,
+        "plan": Decimal(200000),
+        "actual": Decimal(110000),
+        "metrics": {"calls": Decimal(220)},
+    }
+    values.update(fields)
+    return ManagerMonth(**values)  # type: ignore[arg-type]
+
+
+def test_forecast_month_projects_metrics_and_pay() -> None:
+    # 17 November: 11 of 20 working days elapsed. Revenue 110 000 x 20 / 11 = 200 000,
+    # calls 220 x 20 / 11 = 400. 200 000 meets the plan: 7 % x 200 000 = 14 000.
+    forecast = forecast_month(november_manager(), NOVEMBER, RUSSIA, date(2026, 11, 17))
+    assert (forecast.elapsed_working_days, forecast.remaining_working_days) == (11, 9)
+    assert forecast.metrics["revenue"].projected == Decimal("200000.00")
+    assert forecast.metrics["revenue"].projected_attainment == 1
+    assert forecast.metrics["calls"].projected == Decimal("400.00")
+    assert forecast.metrics["calls"].plan is None
+    assert forecast.payslip.bonus == Decimal("14000.00")
+
+
+def test_forecast_uses_own_working_days() -> None:
+    # Hired 9 November: own days 9-13, 16-20, 23-27, 30 = 16; by the 17th, 7 elapsed.
+    # 70 000 x 16 / 7 = 160 000, against the plan pro-rated to 200 000 x 16 / 20 = 160 000.
+    forecast = forecast_month(
+        november_manager(hired_on=date(2026, 11, 9), actual=Decimal(70000)), NOVEMBER, RUSSIA, date(2026, 11, 17)
+    )
+    assert (forecast.elapsed_working_days, forecast.remaining_working_days) == (7, 9)
+    assert forecast.metrics["revenue"].projected == Decimal("160000.00")
+    assert forecast.metrics["revenue"].plan == Decimal("160000.00")
+    assert forecast.metrics["revenue"].projected_attainment == 1
+
+
+def test_forecast_skips_vacation_days() -> None:
+    # Vacation 18-20 November: 17 own days, 11 elapsed by the 17th, 6 remaining.
+    # 110 000 x 17 / 11 = 170 000.
+    vacation = frozenset({date(2026, 11, 18), date(2026, 11, 19), date(2026, 11, 20)})
+    forecast = forecast_month(november_manager(absences=vacation), NOVEMBER, RUSSIA, date(2026, 11, 17))
+    assert (forecast.elapsed_working_days, forecast.remaining_working_days) == (11, 6)
+    assert forecast.metrics["revenue"].projected == Decimal("170000.00")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi.leaderboard import LeaderboardEntry, rank
+from kpi.leaderboard import LeaderboardEntry, rank, shared_ranks
 from kpi.money import FloatNotAllowedError
 
 
@@ -113,3 +113,15 @@ def test_rank_is_one_plus_number_strictly_better(board: list[LeaderboardEntry]) 
         better = sum(1 for other in board if _better(other, standing.entry))
         assert standing.rank == better + 1
     assert [standing.rank for standing in standings] == sorted(standing.rank for standing in standings)
+
+
+@pytest.mark.parametrize(
+    ("scores", "ranks"),
+    [
+        pytest.param([5, 3, 3, 1], [1, 2, 2, 4], id="1-2-2-4"),
+        pytest.param([2, 2, 2], [1, 1, 1], id="all-tied"),
+        pytest.param([], [], id="empty"),
+    ],
+)
+def test_shared_ranks(scores: list[int], ranks: list[int]) -> None:
+    assert shared_ranks(scores) == ranks

@@ -82,3 +82,32 @@ def test_month_without_working_days_rejected() -> None:
 def test_float_salary_rejected() -> None:
     with pytest.raises(FloatNotAllowedError, match="monthly"):
         prorated_salary(50000.0, AUGUST, RUSSIA)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("absences", "worked", "expected"),
+    [
+        # A week of vacation, 10-14 August: 16 of 21 days, 50 000 x 16 / 21 = 38 095.238... -> 38 095.24
+        pytest.param(frozenset(date(2026, 8, day) for day in range(10, 15)), 16, "38095.24", id="one-week"),
+        # Vacation over a weekend counts no working day.
+        pytest.param(frozenset({date(2026, 8, 8), date(2026, 8, 9)}), 21, "50000.00", id="weekend"),
+        # Vacation in July does not touch August.
+        pytest.param(frozenset({date(2026, 7, 31)}), 21, "50000.00", id="other-month"),
+    ],
+)
+def test_absences_not_worked(absences: frozenset[date], worked: int, expected: str) -> None:
+    result = prorated_salary(Decimal("50000"), AUGUST, RUSSIA, absences=absences)
+    assert result.worked_days == worked
+    assert result.amount == Decimal(expected)
+
+
+def test_absence_before_hire_ignored() -> None:
+    # Hired 13th (13 days); a vacation day on the 3rd lies outside employment.
+    result = prorated_salary(Decimal("50000"), AUGUST, RUSSIA, date(2026, 8, 13), absences=frozenset({date(2026, 8, 3)}))
+    assert result.worked_days == 13
+    assert result.amount == Decimal("30952.38")
+
+
+def test_absences_must_be_dates() -> None:
+    with pytest.raises(TypeError, match="dates"):
+        employed_working_days(AUGUST, RUSSIA, absences=frozenset({"2026-08-03"}))  # type: ignore[arg-type]
