@@ -23,6 +23,7 @@ from bot.context import AppContext
 from bot.db.engine import create_engine, create_sessionmaker
 from bot.db.migrate import upgrade
 from bot.handlers import build_router
+from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import MemberLocaleManager, SessionMiddleware
 from bot.middlewares.texts import TextsMiddleware
 from bot.render.texts import SUPPORTED_LOCALES, Texts
@@ -32,7 +33,10 @@ logger = logging.getLogger(__name__)
 
 LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
-PRIVATE_COMMANDS = ("report", "me", "top", "payroll", "team", "plan", "salary", "invite", "language", "help")
+PRIVATE_COMMANDS = (
+    "report", "me", "top", "payroll", "team", "plan", "salary", "invite", "role", "transfer", "deactivate",
+    "language", "help",
+)
 GROUP_COMMANDS = ("report", "me", "top", "setup", "help")
 
 
@@ -76,6 +80,7 @@ async def build_application(settings: Settings, bot: Bot, clock: Clock) -> Appli
         default_locale=settings.default_locale,
     ).setup(dispatcher)
     dispatcher.update.outer_middleware(TextsMiddleware())
+    dispatcher.message.middleware(AccessMiddleware())
     dispatcher.include_router(build_router())
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_on_shutdown)

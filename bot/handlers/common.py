@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import AppContext
 from bot.db.models import Member
-from bot.handlers.filters import is_head
+from bot.middlewares.access import TEAM_ADMINS
 from bot.render.texts import SUPPORTED_LOCALES, Texts
 from bot.services import teams
 from bot.services.errors import UserError
@@ -20,7 +20,7 @@ from bot.services.errors import UserError
 
 async def help_command(message: Message, app: AppContext, member: Member | None, texts: Texts) -> None:
     lines = [texts("help-manager", days=app.settings.report_backdate_days)]
-    if is_head(member):
+    if member is not None and member.role in TEAM_ADMINS:
         lines.append(texts("help-head"))
     await message.answer("\n\n".join(lines))
 

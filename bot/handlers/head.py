@@ -1,4 +1,7 @@
-"""Head-only commands: /team, /plan, /salary and /payroll."""
+"""Commands of those who run the team: /team, /plan, /salary, /payroll, /role, /transfer, /deactivate.
+
+Who may run each one is declared in `create_router` and checked by the access middleware.
+"""
 
 from __future__ import annotations
 
@@ -10,66 +13,77 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
 from bot.db import repo
-from bot.db.models import Member, Team
-from bot.handlers.filters import is_head
+from bot.db.models import Member, Role, Team
+from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.render.texts import Texts
 from bot.render.views import render_payroll
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.services import teams
 from bot.services.errors import UserError
 from bot.services.standings import load_team_month
+from kpi.metrics import METRICS, MetricKind
 from kpi.money import from_kopecks
 from kpi.period import Month
 
+# Role names a head may type after /role, in Russian and English.
+ROLE_NAMES = {
+    "менеджер": Role.MANAGER,
+    "manager": Role.MANAGER,
+    "наблюдатель": Role.OBSERVER,
+    "бухгалтер": Role.OBSERVER,
+    "observer": Role.OBSERVER,
+    "руководитель отдела": Role.DEPARTMENT_HEAD,
+    "руководитель группы": Role.DEPARTMENT_HEAD,
+    "рг": Role.DEPARTMENT_HEAD,
+    "department head": Role.DEPARTMENT_HEAD,
+    "department_head": Role.DEPARTMENT_HEAD,
+}
 
 
-def require_head(member: Member | None) -> Member:
-    if member is None:
-        raise UserError("error-not-member")
-    if not is_head(member):
-        raise UserError("error-head-only")
-    return member
+def _department_scope(member: Member) -> int | None:
+    """A department head sees their own department only; everyone else sees the whole team."""
+    return member.department_id if member.role == Role.DEPARTMENT_HEAD else None
 
 
-async def payroll(message: Message, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts) -> None:
-    """Pay for the month so far; declined outside the private chat without revealing any amount."""
-    if message.chat.type != ChatType.PRIVATE:
-        raise UserError("payroll-error-private-only")
-    head = require_head(member)
-    team = await session.get(Team, head.team_id)
+async def payroll(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
+    """Pay for the month so far, each line explained."""
+    team = await session.get(Team, member.team_id)
     assert team is not None
-    month = await load_team_month(session, team, business_date(clock.now(), team.timezone))
+    month = await load_team_month(
+        session, team, business_date(clock.now(), team.timezone), department_id=_department_scope(member)
+    )
     await message.answer(render_payroll(texts, month))
 
 
-async def team_list(message: Message, session: AsyncSession, member: Member | None, texts: Texts) -> None:
-    head = require_head(member)
-    managers = await repo.members_of(session, head.team_id)
-    departments = await repo.departments_of(session, head.team_id)
+async def team_list(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """Members with their numbers; salaries only in the private chat."""
+    members = await repo.members_of(session, member.team_id, role=None)
+    departments = await repo.departments_of(session, member.team_id)
+    scope = _department_scope(member)
     private = message.chat.type == ChatType.PRIVATE
     lines = [texts("team-header")]
-    for manager in managers:
-        department = departments.get(manager.department_id) if manager.department_id else None
+    for other in members:
+        if other.role == Role.HEAD or (scope is not None and other.department_id != scope):
+            continue
+        department = departments.get(other.department_id) if other.department_id else None
         lines.append(
             texts(
-                "team-line-private" if private else "team-line",
-                number=manager.id,
-                name=manager.display_name,
-                username=f"@{manager.username}" if manager.username else "—",
+                "team-line-private" if private and other.role == Role.MANAGER else "team-line",
+                number=other.id,
+                name=other.display_name,
+                username=f"@{other.username}" if other.username else "—",
                 department=department.name if department else "—",
-                salary=texts.money(from_kopecks(manager.salary_kopecks), kopecks=False),
+                role=texts(f"role-{other.role}"),
+                salary=texts.money(from_kopecks(other.salary_kopecks), kopecks=False),
             )
         )
-    if not managers:
+    if len(lines) == 1:
         lines.append(texts("team-empty"))
     await message.answer("\n".join(lines))
 
 
-async def salary(message: Message, command: CommandObject, session: AsyncSession, member: Member | None, texts: Texts) -> None:
-    """`/salary <number or @username> <amount>` in the private chat."""
-    head = require_head(member)
-    if message.chat.type != ChatType.PRIVATE:
-        raise UserError("salary-error-private-only")
+async def salary(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """`/salary <number or @username> <amount>`."""
     reference, _, amount_text = (command.args or "").strip().partition(" ")
     if not reference or not amount_text:
         raise UserError("salary-usage")
@@ -77,15 +91,14 @@ async def salary(message: Message, command: CommandObject, session: AsyncSession
         amount = parse_amount(amount_text)
     except ValueError as error:
         raise UserError("salary-error-amount", value=amount_text) from error
-    manager = await teams.set_salary(session, head, reference, amount)
+    manager = await teams.set_salary(session, member, reference, amount)
     await message.answer(texts("salary-done", name=manager.display_name, amount=texts.money(amount)))
 
 
 async def plan(
-    message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
 ) -> None:
     """`/plan <number or @username> <metric> <value>` for the current month."""
-    head = require_head(member)
     parts = (command.args or "").split(maxsplit=1)
     if len(parts) < 2:
         raise UserError("plan-usage")
@@ -97,27 +110,64 @@ async def plan(
         target = parse_amount(value_text)
     except ValueError as error:
         raise UserError("plan-error-amount", value=value_text) from error
-    team = await session.get(Team, head.team_id)
+    team = await session.get(Team, member.team_id)
     assert team is not None
     month = Month.of(business_date(clock.now(), team.timezone))
-    manager = await teams.set_plan(session, head, reference, metric, month, target, clock.now())
+    manager = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
+    is_money = METRICS[metric].kind is MetricKind.MONEY
     await message.answer(
         texts(
             "plan-done",
             name=manager.display_name,
             metric=texts(f"metric-{metric}"),
             month=texts.month_name(month.year, month.month),
-            value=texts.number(target) if metric not in ("revenue", "margin", "payments") else texts.money(target),
+            value=texts.money(target, kopecks=False) if is_money else texts.number(target),
         )
     )
 
 
+async def set_role(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """`/role <number or @username> менеджер | наблюдатель | руководитель отдела`."""
+    reference, _, role_text = (command.args or "").strip().partition(" ")
+    role = ROLE_NAMES.get(normalize_alias(role_text))
+    if not reference or role is None:
+        raise UserError("role-usage")
+    other = await teams.set_role(session, member, reference, role)
+    await message.answer(texts("role-done", name=other.display_name, role=texts(f"role-{role}")))
+
+
+async def transfer(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """`/transfer <number or @username> подтверждаю`: hand the team over; the old head becomes an observer."""
+    reference, _, confirmation = (command.args or "").strip().partition(" ")
+    if not reference:
+        raise UserError("transfer-usage")
+    if normalize_alias(confirmation) not in ("подтверждаю", "confirm"):
+        raise UserError("transfer-confirm", reference=reference)
+    new_head = await teams.transfer_team(session, member, reference)
+    await message.answer(texts("transfer-done", name=new_head.display_name))
+
+
+async def deactivate(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """`/deactivate <number or @username>`: the member leaves; their history stays."""
+    reference = (command.args or "").strip()
+    if not reference:
+        raise UserError("deactivate-usage")
+    other = await teams.deactivate(session, member, reference)
+    await message.answer(texts("deactivate-done", name=other.display_name))
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(payroll, Command("payroll"))
-    router.message.register(team_list, Command("team"))
-    router.message.register(salary, Command("salary"))
-    router.message.register(plan, Command("plan"))
+    pay = Access(roles=PAY_READERS, private_key="payroll-error-private-only", denied_key="payroll-error-private-only")
+    router.message.register(payroll, Command("payroll"), flags={"access": pay})
+    router.message.register(team_list, Command("team"), flags={"access": Access(roles=PAY_READERS)})
+    router.message.register(
+        salary, Command("salary"), flags={"access": Access(roles=HEAD_ONLY, private_key="salary-error-private-only")}
+    )
+    router.message.register(plan, Command("plan"), flags={"access": Access(roles=TEAM_ADMINS)})
+    router.message.register(set_role, Command("role"), flags={"access": Access(roles=HEAD_ONLY)})
+    router.message.register(transfer, Command("transfer"), flags={"access": Access(roles=HEAD_ONLY)})
+    router.message.register(deactivate, Command("deactivate"), flags={"access": Access(roles=HEAD_ONLY)})
     return router
 
 

@@ -9,8 +9,7 @@ from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
-from bot.db.models import Member, Team
-from bot.handlers.filters import is_head
+from bot.db.models import Member, Role, Team
 from bot.render.texts import Texts
 from bot.render.views import render_me, render_top
 from bot.services.errors import UserError
@@ -24,7 +23,7 @@ async def me(
     """My month to date; pay appears only in the private chat, so a group gets a pointer there."""
     if member is None:
         raise UserError("error-not-member")
-    if is_head(member):
+    if member.role != Role.MANAGER:
         raise UserError("me-error-head")
     team = await session.get(Team, member.team_id)
     assert team is not None

@@ -67,14 +67,21 @@ class TeamMonth:
         return sum((view.plans.get(BONUS_METRIC, Decimal(0)) for view in self.managers), Decimal(0))
 
 
-async def load_team_month(session: AsyncSession, team: Team, today: date) -> TeamMonth:
-    """Collect every active manager's month to date, pay and standing as of `today` (a business date)."""
+async def load_team_month(
+    session: AsyncSession, team: Team, today: date, *, department_id: int | None = None
+) -> TeamMonth:
+    """Collect every active manager's month to date, pay and standing as of `today` (a business date).
+
+    With `department_id`, only that department's managers are included.
+    """
     month = Month.of(today)
     calendar = WorkingCalendar(country=team.calendar_country)
     elapsed, remaining = working_days_elapsed(calendar, month, today)
     total_days = len(calendar.working_days_in(month))
 
     members = await repo.members_of(session, team.id)
+    if department_id is not None:
+        members = [member for member in members if member.department_id == department_id]
     departments = await repo.departments_of(session, team.id)
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
     plans = await repo.plans_for(session, team.id, str(month))

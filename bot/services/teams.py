@@ -137,31 +137,85 @@ async def join_team(session: AsyncSession, token: str, user: TelegramUser, now: 
         return JoinResult(team.id, team.name, department.name if department else None, already_member=True)
 
     department_id = department.id if department else None
+    former = await session.scalar(
+        select(Member).where(Member.team_id == team.id, Member.telegram_user_id == user.id)
+    )
+    if former is not None:
+        # Deactivated earlier: the same row comes back, with its history.
+        former.active = True
+        former.department_id = department_id or former.department_id
+        await session.commit()
+        logger.info("User %s rejoined team %s as member %s", user.id, team.id, former.id)
+        return JoinResult(team.id, team.name, department.name if department else None, already_member=False)
     session.add(_new_member(team.id, user, Role.MANAGER, now, department_id=department_id))
     await session.commit()
     logger.info("User %s joined team %s (department %s)", user.id, team.id, department_id)
     return JoinResult(team.id, team.name, department.name if department else None, already_member=False)
 
 
-async def resolve_member(session: AsyncSession, team_id: int, reference: str) -> Member:
-    """Find a manager by the number from /team or by @username."""
+async def resolve_member(
+    session: AsyncSession, actor: Member, reference: str, roles: frozenset[Role] = frozenset({Role.MANAGER})
+) -> Member:
+    """Find an active member of the actor's team by the number from /team or by @username.
+
+    A department head reaches only their own department.
+    """
     reference = reference.strip()
     member: Member | None = None
     if reference.lstrip("#").isdigit():
         member = await session.get(Member, int(reference.lstrip("#")))
     elif reference.startswith("@") and len(reference) > 1:
         member = await session.scalar(
-            select(Member).where(Member.team_id == team_id, Member.username.ilike(reference[1:]))
+            select(Member).where(
+                Member.team_id == actor.team_id, Member.active.is_(True), Member.username.ilike(reference[1:])
+            )
         )
-    if member is None or member.team_id != team_id or not member.active or member.role != Role.MANAGER:
+    if member is None or member.team_id != actor.team_id or not member.active or member.role not in roles:
         raise UserError("member-error-not-found", reference=reference)
+    if actor.role == Role.DEPARTMENT_HEAD and member.department_id != actor.department_id:
+        raise UserError("member-error-other-department", reference=reference)
+    return member
+
+
+async def set_role(session: AsyncSession, head: Member, reference: str, role: Role) -> Member:
+    if role == Role.HEAD:
+        raise UserError("role-usage")
+    member = await resolve_member(
+        session, head, reference, frozenset({Role.MANAGER, Role.OBSERVER, Role.DEPARTMENT_HEAD})
+    )
+    member.role = role
+    await session.commit()
+    logger.info("Member %s is now %s (set by member %s)", member.id, role, head.id)
+    return member
+
+
+async def transfer_team(session: AsyncSession, head: Member, reference: str) -> Member:
+    """Make another member the head; the old head stays as an observer and keeps read access."""
+    member = await resolve_member(
+        session, head, reference, frozenset({Role.MANAGER, Role.OBSERVER, Role.DEPARTMENT_HEAD})
+    )
+    member.role = Role.HEAD
+    head.role = Role.OBSERVER
+    await session.commit()
+    logger.info("Team %s handed over from member %s to member %s", head.team_id, head.id, member.id)
+    return member
+
+
+async def deactivate(session: AsyncSession, head: Member, reference: str) -> Member:
+    """Switch a member off; reports, plans and pay history stay, and an invite link brings them back."""
+    member = await resolve_member(
+        session, head, reference, frozenset({Role.MANAGER, Role.OBSERVER, Role.DEPARTMENT_HEAD})
+    )
+    member.active = False
+    await session.commit()
+    logger.info("Member %s deactivated by member %s", member.id, head.id)
     return member
 
 
 async def set_salary(session: AsyncSession, head: Member, reference: str, amount: Decimal) -> Member:
     if amount < 0 or amount > MAX_MONTHLY_SALARY:
         raise UserError("salary-error-range")
-    member = await resolve_member(session, head.team_id, reference)
+    member = await resolve_member(session, head, reference)
     member.salary_kopecks = to_kopecks(amount)
     await session.commit()
     logger.info("Salary updated for member %s by member %s", member.id, head.id)
@@ -175,7 +229,7 @@ async def set_plan(
         raise UserError("plan-error-unknown-metric", name=metric)
     if target <= 0:
         raise UserError("plan-error-not-positive")
-    member = await resolve_member(session, head.team_id, reference)
+    member = await resolve_member(session, head, reference)
     stored = to_storage(metric, target)
     plan = await session.scalar(
         select(Plan).where(Plan.member_id == member.id, Plan.month == str(month), Plan.metric == metric)

@@ -50,6 +50,9 @@ help-head =
     /plan 12 revenue 1m — this month's plan (a number from /team or @username)
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only)
+    /role 12 observer — a member's role: manager, observer or department head
+    /transfer 12 confirm — hand the team over to another head
+    /deactivate 12 — switch a member off (history stays)
 
 hint-private = I did not understand that. Send a report like this: { -report-example }. All commands: /help.
 
@@ -158,8 +161,8 @@ payroll-error-private-only = I show payroll to the head only, in the private cha
 ## Head commands
 
 team-header = <b>Team members</b> (use the number with /plan and /salary)
-team-line = { $number }. { $name } ({ $username }), department: { $department }
-team-line-private = { $number }. { $name } ({ $username }), department: { $department }, salary { $salary }
+team-line = { $number }. { $name } ({ $username }), { $role }, department: { $department }
+team-line-private = { $number }. { $name } ({ $username }), { $role }, department: { $department }, salary { $salary }
 team-empty = No managers yet. Send them the invite link from /setup or /invite.
 
 member-error-not-found = No manager “{ $reference }” in your team. Use a number from /team or @username.
@@ -175,6 +178,22 @@ plan-error-unknown-metric = I do not know the metric “{ $name }”. Available:
 plan-error-amount = “{ $value }” is not a number. For example: <code>/plan 12 revenue 1m</code>.
 plan-error-not-positive = A plan must be greater than zero.
 plan-done = Plan for “{ $name }”, { $month }: { $metric } — { $value }.
+
+role-head = head
+role-department_head = department head
+role-manager = manager
+role-observer = observer
+role-usage = Name the member and the role: <code>/role 12 observer</code>. Roles: manager, observer (reads payroll, changes nothing), department head (plans and pay of their department).
+role-done = { $name } is now { $role }.
+transfer-usage = Name who takes over the team: <code>/transfer 12 confirm</code>.
+transfer-confirm = You cannot undo a handover yourself: “{ $reference }” becomes the head and you become an observer. If that is right, send <code>/transfer { $reference } confirm</code>.
+transfer-done = Done: { $name } is now the team's head. You stay as an observer and still see payroll.
+deactivate-usage = Name who to switch off: <code>/deactivate 12</code> (a number from /team or @username).
+deactivate-done = { $name } is switched off. Their reports and pay history stay; an invite link brings them back.
+member-error-other-department = “{ $reference }” works in another department. A department head manages their own department only.
+cmd-role = Member's role (head)
+cmd-transfer = Hand the team over (head)
+cmd-deactivate = Switch a member off (head)
 
 ## Errors
 

@@ -50,6 +50,9 @@ help-head =
     /plan 12 выручка 1 млн — план на текущий месяц (номер из /team или @username)
     /salary 12 60 000 — оклад в месяц (в личном чате)
     /payroll — расчёт выплат за месяц на сегодня (только в личном чате)
+    /role 12 наблюдатель — роль участника: менеджер, наблюдатель или руководитель отдела
+    /transfer 12 подтверждаю — передать команду другому руководителю
+    /deactivate 12 — отключить участника (история сохраняется)
 
 hint-private = Не понял сообщение. Отчёт отправляется так: { -report-example }. Все команды — /help.
 
@@ -161,8 +164,8 @@ payroll-error-private-only = Расчёт выплат показываю тол
 ## Head commands
 
 team-header = <b>Состав команды</b> (номер нужен для /plan и /salary)
-team-line = { $number }. { $name } ({ $username }), отдел: { $department }
-team-line-private = { $number }. { $name } ({ $username }), отдел: { $department }, оклад { $salary }
+team-line = { $number }. { $name } ({ $username }), { $role }, отдел: { $department }
+team-line-private = { $number }. { $name } ({ $username }), { $role }, отдел: { $department }, оклад { $salary }
 team-empty = Менеджеров пока нет. Отправьте им ссылку-приглашение из /setup или /invite.
 
 member-error-not-found = Не нашёл менеджера «{ $reference }» в вашей команде. Укажите номер из /team или @username.
@@ -178,6 +181,22 @@ plan-error-unknown-metric = Не знаю показатель «{ $name }». Д
 plan-error-amount = «{ $value }» — не число. Например: <code>/plan 12 выручка 1 млн</code>.
 plan-error-not-positive = План должен быть больше нуля.
 plan-done = План «{ $name }» на { $month }: { $metric } — { $value }.
+
+role-head = руководитель
+role-department_head = руководитель отдела
+role-manager = менеджер
+role-observer = наблюдатель
+role-usage = Укажите участника и роль: <code>/role 12 наблюдатель</code>. Роли: менеджер, наблюдатель (видит расчёт выплат, ничего не меняет), руководитель отдела (планы и выплаты своего отдела).
+role-done = { $name } теперь { $role }.
+transfer-usage = Укажите, кому передать команду: <code>/transfer 12 подтверждаю</code>.
+transfer-confirm = Передача команды необратима для вас: новым руководителем станет «{ $reference }», а вы станете наблюдателем. Если всё верно, отправьте <code>/transfer { $reference } подтверждаю</code>.
+transfer-done = Готово: руководитель команды теперь { $name }. Вы остаётесь наблюдателем и по-прежнему видите расчёт выплат.
+deactivate-usage = Укажите, кого отключить: <code>/deactivate 12</code> (номер из /team или @username).
+deactivate-done = { $name } отключён(а) от команды. История отчётов и выплат сохранена; вернуться можно по ссылке-приглашению.
+member-error-other-department = «{ $reference }» работает в другом отделе. Руководитель отдела управляет только своим отделом.
+cmd-role = Роль участника (руководитель)
+cmd-transfer = Передать команду (руководитель)
+cmd-deactivate = Отключить участника (руководитель)
 
 ## Errors
 

@@ -1,0 +1,58 @@
+"""The one place that decides who may run a command and in which chat.
+
+Handlers declare what they need with `flags={"access": Access(...)}`; this inner middleware
+checks it before the handler runs, so role checks are not repeated in every handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.dispatcher.flags import get_flag
+from aiogram.enums import ChatType
+from aiogram.types import Message, TelegramObject
+
+from bot.db.models import Member, Role
+from bot.services.errors import UserError
+
+# Who runs the team's pay: they see every amount.
+PAY_READERS = frozenset({Role.HEAD, Role.OBSERVER, Role.DEPARTMENT_HEAD})
+TEAM_ADMINS = frozenset({Role.HEAD, Role.DEPARTMENT_HEAD})
+HEAD_ONLY = frozenset({Role.HEAD})
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """What a command needs: a membership with one of `roles`, and a private chat if `private_key` is set.
+
+    `private_key` names the message that explains why the command is private-only; the chat is
+    checked before the role, so a group never learns whether the sender could see the amounts.
+    """
+
+    roles: frozenset[Role] | None = None
+    private_key: str | None = None
+    denied_key: str = "error-head-only"
+
+
+class AccessMiddleware(BaseMiddleware):
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        access: Access | None = get_flag(data, "access")
+        if access is None or not isinstance(event, Message):
+            return await handler(event, data)
+        if access.private_key is not None and event.chat.type != ChatType.PRIVATE:
+            raise UserError(access.private_key)
+        member: Member | None = data.get("member")
+        if access.roles is not None:
+            if member is None:
+                raise UserError("error-not-member")
+            if member.role not in access.roles:
+                raise UserError(access.denied_key)
+        return await handler(event, data)

@@ -1,0 +1,73 @@
+"""Roles: observer and department head, handing the team over, switching a member off."""
+
+from __future__ import annotations
+
+from tests.bot.support import GROUP, HEAD, IVAN, MARIA
+
+NBSP = "\u00a0"
+
+
+async def test_observer_reads_payroll_but_changes_nothing(team):
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    assert "теперь наблюдатель" in await team.say_one(HEAD, HEAD, f"/role @user{MARIA} наблюдатель")
+
+    payroll = await team.say_one(MARIA, MARIA, "/payroll")
+    assert f"Иван — 50{NBSP}000,00{NBSP}₽" in payroll
+    assert "Мария" not in payroll
+
+    assert "только руководителю" in await team.say_one(MARIA, MARIA, f"/salary @user{IVAN} 90 000")
+    assert "только руководителю" in await team.say_one(MARIA, MARIA, f"/plan @user{IVAN} выручка 1 млн")
+    assert "Отчёты сдают менеджеры" in await team.say_one(MARIA, MARIA, "/report звонки 5")
+
+
+async def test_observer_payroll_in_group_declined(team):
+    await team.say(HEAD, HEAD, f"/role @user{MARIA} наблюдатель")
+    reply = await team.say_one(GROUP, MARIA, "/payroll")
+    assert "только в личном чате" in reply
+
+
+async def test_department_head_sees_own_department_only(team):
+    corporate = (await team.say_one(HEAD, HEAD, "/invite Корпоративный")).split("start=")[1].split()[0]
+    retail = (await team.say_one(HEAD, HEAD, "/invite Розница")).split("start=")[1].split()[0]
+    await team.say(IVAN, IVAN, f"/start {corporate}")
+    await team.say(MARIA, MARIA, f"/start {retail}")
+    await team.say(HEAD, HEAD, f"/role @user{MARIA} руководитель отдела")
+
+    payroll = await team.say_one(MARIA, MARIA, "/payroll")
+    assert "Иван" not in payroll
+
+    declined = await team.say_one(MARIA, MARIA, f"/plan @user{IVAN} выручка 1 млн")
+    assert "работает в другом отделе" in declined
+
+
+async def test_transfer_needs_confirmation_then_hands_over(team):
+    warning = await team.say_one(HEAD, HEAD, f"/transfer @user{MARIA}")
+    assert f"/transfer @user{MARIA} подтверждаю" in warning
+
+    done = await team.say_one(HEAD, HEAD, f"/transfer @user{MARIA} подтверждаю")
+    assert "руководитель команды теперь Мария" in done
+
+    assert "только руководителю" in await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 1")
+    assert "Оклад «Иван» — 1,00" in await team.say_one(MARIA, MARIA, f"/salary @user{IVAN} 1")
+    assert "Расчёт выплат" in await team.say_one(HEAD, HEAD, "/payroll")
+
+
+async def test_deactivated_member_keeps_history_and_can_return(team):
+    await team.say(IVAN, IVAN, "/report звонки 5")
+    assert "отключён" in await team.say_one(HEAD, HEAD, f"/deactivate @user{IVAN}")
+
+    assert "не состоите ни в одной команде" in await team.say_one(IVAN, IVAN, "/report звонки 6")
+    assert "Иван" not in await team.say_one(HEAD, HEAD, "/payroll")
+
+    assert "Добро пожаловать" in await team.say_one(IVAN, IVAN, f"/start {team.invite}")
+    assert "Звонки: 5" in await team.say_one(IVAN, IVAN, "/me")
+
+
+async def test_manager_cannot_change_roles(team):
+    reply = await team.say_one(IVAN, IVAN, f"/role @user{MARIA} наблюдатель")
+    assert "только руководителю" in reply
+
+
+async def test_role_usage_on_unknown_role(team):
+    reply = await team.say_one(HEAD, HEAD, f"/role @user{MARIA} директор")
+    assert "Роли: менеджер, наблюдатель" in reply
