@@ -1,8 +1,8 @@
 """The real `salesboard run` process against the local Bot API emulator.
 
 The bot's wall clock starts on Tuesday 17 November 2026 at 18:58:00 Moscow time (see
-clock_shim/sitecustomize.py), with the reminder and the board post set a few seconds later, so
-the scheduler fires for real without waiting until the evening.
+clock_shim/sitecustomize.py), with the reminder and the board post set 40 and 45 seconds later,
+so the scheduler fires for real without waiting until the evening.
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ async def test_team_day_end_to_end(tmp_path):
             "TELEGRAM_API_URL": emulator.base_url,
             "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'salesboard.db'}",
             "DEFAULT_TIMEZONE": "Europe/Moscow",
-            "REMINDER_TIME": "18:58:25",
-            "POST_TIME": "18:58:30",
+            # Setting up the team takes a few seconds; the margin covers a slow, busy machine.
+            "REMINDER_TIME": "18:58:40",
+            "POST_TIME": "18:58:45",
             "POLLING_TIMEOUT": "1",
             "LOG_LEVEL": "INFO",
         }
@@ -90,6 +91,7 @@ async def test_team_day_end_to_end(tmp_path):
 
 
 async def _play_day(emulator: BotAPIEmulator) -> None:
+    started = asyncio.get_running_loop().time()
     setup = await _say(emulator, GROUP, HEAD, "/setup", expect="start=")
     invite = setup.split("start=", 1)[1].split()[0]
     for user_id in (ANNA, BORIS, VERA):
@@ -103,6 +105,7 @@ async def _play_day(emulator: BotAPIEmulator) -> None:
     await _say(emulator, GROUP, BORIS, "/report звонки 35 кп 4 выручка 240к", expect="сохранён")
     await _say(emulator, ANNA, ANNA, "/report звонки 52 встречи 3 сделки 2 выручка 1,1 млн", expect="версия 2")
 
+    assert asyncio.get_running_loop().time() - started < 40, "the team was not set up before the reminder time"
     reminder = await _reply(emulator, VERA, 0, "ещё не сдан")
     assert "17.11.2026" in reminder
     board = await _reply(emulator, GROUP, 0, "Доска продаж")
