@@ -12,6 +12,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
@@ -21,6 +22,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import AppContext
 from bot.db.engine import create_engine, create_sessionmaker
+from bot.db.fsm import SqlStorage
 from bot.db.migrate import upgrade
 from bot.handlers import build_router
 from bot.middlewares.access import AccessMiddleware
@@ -73,7 +75,7 @@ async def build_application(settings: Settings, bot: Bot, clock: Clock) -> Appli
     app = AppContext(settings=settings, sessionmaker=create_sessionmaker(engine), bot=bot, text_core=core, clock=clock)
     scheduler = TeamScheduler(app)
 
-    dispatcher = Dispatcher(scheduler=scheduler)
+    dispatcher = Dispatcher(storage=create_fsm_storage(settings, app), scheduler=scheduler)
     dispatcher.update.outer_middleware(SessionMiddleware(app))
     I18nMiddleware(
         core=core, manager=MemberLocaleManager(default_locale=settings.default_locale),
@@ -85,6 +87,17 @@ async def build_application(settings: Settings, bot: Bot, clock: Clock) -> Appli
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_on_shutdown)
     return Application(app=app, dispatcher=dispatcher, scheduler=scheduler, engine=engine)
+
+
+def create_fsm_storage(settings: Settings, app: AppContext) -> BaseStorage:
+    """Form state in Redis when FSM_REDIS_URL is set (several bot processes), else in the database."""
+    if settings.fsm_redis_url:
+        from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+
+        return RedisStorage.from_url(
+            settings.fsm_redis_url, key_builder=DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+        )
+    return SqlStorage(app.sessionmaker, app.clock)
 
 
 async def _on_startup(bot: Bot, scheduler: TeamScheduler, **_: Any) -> None:

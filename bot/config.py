@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     report_deadline: time = time(18, 0)
     post_time: time = time(19, 0)
 
+    # Redis for form state when several bot processes share the work; empty keeps it in the database.
+    fsm_redis_url: str | None = None
     # How many days back a manager may still report (0: today only).
     report_backdate_days: int = Field(default=3, ge=0, le=31)
     # Seconds a scheduled job may still run after its time, e.g. after a short restart.

@@ -18,8 +18,10 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     Time,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -84,6 +86,8 @@ class Team(Base):
     board_chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     invite_token: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Projected pay may appear in group posts only when the head turns this on.
+    show_pay_in_group: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     departments: Mapped[list[Department]] = relationship(back_populates="team", order_by="Department.id")
 
@@ -120,6 +124,8 @@ class Member(Base):
     # False once the user blocked the bot; set back when they write to it again.
     chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Private reminders to report; a manager can turn them off in /settings.
+    notify_reminders: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     @property
     def display_name(self) -> str:
@@ -250,3 +256,16 @@ class SchedulerHeartbeat(Base):
     # One row per process, so two processes sharing a database do not overwrite each other.
     process_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     beat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FsmState(Base):
+    """A conversation's form state (aiogram FSM), kept in the database so it survives a restart."""
+
+    __tablename__ = "fsm_states"
+
+    # "bot:chat:user:thread:destiny", the aiogram storage key.
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    state: Mapped[str | None] = mapped_column(String(100))
+    # The form's data as JSON text: portable across SQLite and PostgreSQL.
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent, Message
 
@@ -26,6 +27,7 @@ async def user_error(event: ErrorEvent, texts: Texts) -> None:
         message.chat.id if message else None,
         message.from_user.id if message and message.from_user else None,
     )
+    await _answer_callback(event)
     if message is not None:
         params = dict(error.params)
         metric = params.get("metric")
@@ -43,6 +45,7 @@ async def unexpected_error(event: ErrorEvent, texts: Texts) -> None:
         message.from_user.id if message and message.from_user else None,
         exc_info=event.exception,
     )
+    await _answer_callback(event)
     if message is not None:
         await message.answer(texts("error-unexpected"))
 
@@ -52,6 +55,17 @@ def create_router() -> Router:
     router.errors.register(user_error, ExceptionTypeFilter(UserError))
     router.errors.register(unexpected_error)
     return router
+
+
+async def _answer_callback(event: ErrorEvent) -> None:
+    """Stop the button's spinner; Telegram shows it until the callback query is answered."""
+    callback = event.update.callback_query
+    if callback is None:
+        return
+    try:
+        await callback.answer()
+    except TelegramAPIError as error:
+        logger.warning("Could not answer callback query %s: %s", callback.id, error)
 
 
 def _message_of(event: ErrorEvent) -> Message | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from aiogram import Router
+from aiogram.enums import ChatType
+from aiogram.fsm.context import FSMContext
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Team
+from bot.handlers.form import start_form
 from bot.render.texts import Texts
 from bot.render.views import render_report_saved
 from bot.report_day import ReportDayError, split_report_day
@@ -27,18 +30,25 @@ async def report(
     member: Member | None,
     clock: Clock,
     texts: Texts,
+    state: FSMContext,
 ) -> None:
-    """`/report [вчера | 02.11] звонки 40 …`; an edit of the message replaces that day's values."""
+    """`/report [вчера | 02.11] звонки 40 …`; an edit of the message replaces that day's values.
+
+    Without numbers, in the private chat, it opens the guided form (for the day named, if any).
+    """
     if member is None:
         raise UserError("error-not-member")
-    if not command.args:
-        raise UserError("report-usage")
     team = await session.get(Team, member.team_id)
     assert team is not None
     try:
-        day, rest = split_report_day(command.args, business_date(clock.now(), team.timezone))
+        day, rest = split_report_day(command.args or "", business_date(clock.now(), team.timezone))
     except ReportDayError as error:
         raise UserError("report-error-bad-day", value=error.text) from error
+    if not rest.strip() and message.edit_date is None:
+        if message.chat.type != ChatType.PRIVATE:
+            raise UserError("report-usage")
+        await start_form(message, state, session, app, member, day, texts)
+        return
     try:
         parsed = parse_report(rest)
     except ReportParseError as error:

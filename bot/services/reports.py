@@ -71,7 +71,6 @@ async def submit_report(
         raise UserError("report-error-empty")
     team = await session.get(Team, member.team_id)
     assert team is not None
-    today = business_date(now, team.timezone)
     stored = {metric: to_storage(metric, value) for metric, value in values.items()}
 
     earlier = await _version_from(session, source) if source is not None else None
@@ -83,13 +82,9 @@ async def submit_report(
             return await _outcome(session, member, team, earlier_report, stored, None, earlier.late, duplicate=True)
         day = earlier_report.business_date
 
-    day = today if day is None else day
-    if day > today:
-        raise UserError("report-error-future-day")
-    if (today - day).days > backdate_days:
-        raise UserError("report-error-too-old", days=backdate_days)
+    day = check_report_day(team, now, day, backdate_days)
     deadline = datetime.combine(day, team.report_deadline, tzinfo=ZoneInfo(team.timezone))
-    late = day < today or now > deadline
+    late = day < business_date(now, team.timezone) or now > deadline
 
     report = await session.scalar(
         select(DailyReport).where(DailyReport.member_id == member.id, DailyReport.business_date == day)
@@ -122,6 +117,17 @@ async def submit_report(
     await session.commit()
     logger.info("Report stored: member %s, date %s, version %s", member.id, day, report.version)
     return outcome
+
+
+def check_report_day(team: Team, now: datetime, day: date | None, backdate_days: int) -> date:
+    """Return the day a report is for (today when None); raise if it is in the future or too old."""
+    today = business_date(now, team.timezone)
+    day = today if day is None else day
+    if day > today:
+        raise UserError("report-error-future-day")
+    if (today - day).days > backdate_days:
+        raise UserError("report-error-too-old", days=backdate_days)
+    return day
 
 
 async def _version_from(session: AsyncSession, source: ReportSource) -> ReportVersion | None:

@@ -65,8 +65,8 @@ async def test_bad_report_declined_nothing_stored(team, line, expected):
     assert await _count(team, ReportVersion) == 0
 
 
-async def test_report_without_numbers_shows_example(team):
-    reply = await team.say_one(IVAN, IVAN, "/report")
+async def test_report_without_numbers_in_group_shows_example(team):
+    reply = await team.say_one(GROUP, IVAN, "/report")
     assert "/report звонки 40 кп 5 встречи 3 сделки 1 выручка 250к" in reply
 
 

@@ -37,6 +37,7 @@ help-manager =
     { -report-example }
     Russian names work too: <code>/report звонки 40 сделки 1 выручка 250к</code>. Amounts as you like: 250k, 1.2m, 250 000, 1 250 000,50.
     A second report for the same day replaces the first; the old version is kept. You can also edit the message that carried the report.
+    Prefer steps? Send /report with no numbers in the private chat, and the bot asks for each metric in turn.
     A report for a past day: <code>/report yesterday calls 40</code> or <code>/report 02.11 calls 40</code> (up to { $days } days back).
 
     /me — your month: plan, attainment, forecast and pay (private chat only)

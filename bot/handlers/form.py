@@ -1,0 +1,180 @@
+"""The guided report form: one step per metric with back, skip and cancel, then a summary to confirm.
+
+The form lives in the FSM storage (the database by default), so it survives a restart. Every
+button carries the form's id and step; a press on an old keyboard, or on any keyboard after the
+state was lost, is answered as expired and never changes a value. A typed number always goes to
+the step recorded in the state, never to a metric the user was not asked about.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.context import AppContext
+from bot.db.models import Member, Role, Team
+from bot.keyboards.form import BACK, CANCEL, RESTART, SAVE, SKIP, FormAction, restart_keyboard, step_keyboard, summary_keyboard
+from bot.render.texts import Texts
+from bot.render.views import metric_value, render_report_saved
+from bot.report_parser import ReportParseError, parse_report
+from bot.services.errors import UserError
+from bot.services.reports import check_report_day, submit_report
+from kpi.metrics import METRICS
+
+logger = logging.getLogger(__name__)
+
+STEPS = tuple(METRICS)
+
+
+class ReportForm(StatesGroup):
+    filling = State()
+
+
+async def start_form(
+    message: Message, state: FSMContext, session: AsyncSession, app: AppContext, member: Member, day: date | None,
+    texts: Texts,
+) -> None:
+    """Open a new form for `day` (today when None), replacing any form left unfinished."""
+    if member.role != Role.MANAGER:
+        raise UserError("report-error-not-manager")
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    day = check_report_day(team, app.clock.now(), day, app.settings.report_backdate_days)
+    form = secrets.token_hex(3)
+    data = {"form": form, "day": day.isoformat(), "step": 0, "values": {}}
+    await state.set_state(ReportForm.filling)
+    await state.set_data(data)
+    logger.info("Report form %s opened by member %s for %s", form, member.id, day)
+    text, keyboard = render_form(texts, data)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def typed_value(message: Message, state: FSMContext, texts: Texts) -> None:
+    """A number typed while the form waits for one: it belongs to the step stored in the state."""
+    data = await state.get_data()
+    step = data["step"]
+    if step >= len(STEPS):
+        await message.answer(texts("form-use-buttons"))
+        return
+    metric = STEPS[step]
+    try:
+        # The metric code is a known alias, so the value gets the same checks as a one-line report.
+        parsed = parse_report(f"{metric} {message.text}")
+    except ReportParseError as error:
+        params = {**error.params, "metric": metric}
+        raise UserError(_form_error_key(error.key), **params) from error
+    data["values"][metric] = str(parsed.values[metric])
+    data["step"] = step + 1
+    await state.set_data(data)
+    text, keyboard = render_form(texts, data)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def press(
+    callback: CallbackQuery,
+    callback_data: FormAction,
+    state: FSMContext,
+    session: AsyncSession,
+    app: AppContext,
+    clock: Clock,
+    member: Member | None,
+    texts: Texts,
+) -> None:
+    message = callback.message if isinstance(callback.message, Message) else None
+    if callback_data.action == RESTART:
+        await callback.answer()
+        if member is not None and message is not None:
+            await start_form(message, state, session, app, member, None, texts)
+        return
+
+    data = await state.get_data()
+    live = await state.get_state() == ReportForm.filling.state
+    if not live or data.get("form") != callback_data.form or data.get("step") != callback_data.step:
+        logger.info("Stale form button %s from user %s", callback_data.pack(), callback.from_user.id)
+        await callback.answer(texts("form-expired-alert"))
+        if message is not None and (not live or data.get("form") != callback_data.form):
+            await message.answer(texts("form-expired"), reply_markup=restart_keyboard(texts))
+        return
+
+    if callback_data.action == CANCEL:
+        await state.clear()
+        await callback.answer()
+        if message is not None:
+            await message.edit_text(texts("form-cancelled"))
+        return
+
+    if callback_data.action == SAVE:
+        if not data["values"]:
+            await callback.answer(texts("form-nothing-to-save"), show_alert=True)
+            return
+        if member is None:
+            await callback.answer(texts("error-not-member"), show_alert=True)
+            return
+        values = {metric: Decimal(value) for metric, value in data["values"].items()}
+        outcome = await submit_report(
+            session, member, values, clock.now(), day=date.fromisoformat(data["day"]),
+            backdate_days=app.settings.report_backdate_days,
+        )
+        await state.clear()
+        await callback.answer()
+        if message is not None:
+            await message.edit_text(render_report_saved(texts, outcome))
+        return
+
+    step = data["step"]
+    if callback_data.action == BACK:
+        data["step"] = max(step - 1, 0)
+    elif callback_data.action == SKIP and step < len(STEPS):
+        data["values"].pop(STEPS[step], None)
+        data["step"] = step + 1
+    await state.set_data(data)
+    await callback.answer()
+    if message is not None:
+        text, keyboard = render_form(texts, data)
+        await message.edit_text(text, reply_markup=keyboard)
+
+
+def render_form(texts: Texts, data: dict[str, Any]) -> tuple[str, InlineKeyboardMarkup]:
+    day = texts.day(date.fromisoformat(data["day"]))
+    values = {metric: Decimal(value) for metric, value in data["values"].items()}
+    filled = [
+        texts("line-metric", metric=texts(f"metric-{metric}"), actual=metric_value(texts, metric, value))
+        for metric, value in values.items()
+    ]
+    step = data["step"]
+    if step >= len(STEPS):
+        lines = [texts("form-summary", date=day), *(filled or [texts("form-summary-empty")]), "", texts("form-summary-hint")]
+        return "\n".join(lines), summary_keyboard(texts, data["form"], step)
+    metric = STEPS[step]
+    lines = [texts("form-step", date=day, number=step + 1, total=len(STEPS))]
+    if filled:
+        lines.extend(filled)
+        lines.append("")
+    lines.append(texts(f"form-question-{metric}"))
+    if metric in values:
+        lines.append(texts("form-current", value=metric_value(texts, metric, values[metric])))
+    return "\n".join(lines), step_keyboard(texts, data["form"], step)
+
+
+def _form_error_key(key: str) -> str:
+    # In the form the metric is already chosen, so "unknown metric" means the text was not a number.
+    return "form-error-not-a-number" if key in ("report-error-unknown-metric", "report-error-empty") else key
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(typed_value, StateFilter(ReportForm.filling), F.chat.type == ChatType.PRIVATE, F.text)
+    router.callback_query.register(press, FormAction.filter())
+    return router
