@@ -37,7 +37,7 @@ LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
 PRIVATE_COMMANDS = (
     "report", "me", "top", "payroll", "team", "plan", "salary", "invite", "role", "transfer", "deactivate",
-    "language", "help",
+    "settings", "language", "help",
 )
 GROUP_COMMANDS = ("report", "me", "top", "setup", "help")
 

@@ -250,6 +250,21 @@ async def set_locale(session: AsyncSession, member: Member, locale: str) -> None
     await session.commit()
 
 
+async def set_reminders(session: AsyncSession, member: Member, enabled: bool) -> None:
+    member.notify_reminders = enabled
+    await session.commit()
+    logger.info("Member %s turned reminders %s", member.id, "on" if enabled else "off")
+
+
+async def set_show_pay_in_group(session: AsyncSession, head: Member, enabled: bool) -> None:
+    """Allow or forbid projected pay in group posts; only the head decides, and the default is off."""
+    team = await session.get(Team, head.team_id)
+    assert team is not None
+    team.show_pay_in_group = enabled
+    await session.commit()
+    logger.info("Team %s: pay in group posts turned %s by member %s", team.id, "on" if enabled else "off", head.id)
+
+
 def _new_member(team_id: int, user: TelegramUser, role: Role, now: datetime, department_id: int | None) -> Member:
     return Member(
         team_id=team_id,

@@ -42,6 +42,7 @@ help-manager =
 
     /me — your month: plan, attainment, forecast and pay (private chat only)
     /top — the team leaderboard by plan attainment
+    /settings — language and reminders
     /language ru — переключиться на русский
 help-head =
     <b>For the head</b>
@@ -201,3 +202,24 @@ cmd-deactivate = Switch a member off (head)
 error-not-member = You are not in a team yet. Open the invite link from your head; a head connects a team with /setup in the department's group.
 error-head-only = Only the team's head can use this command.
 error-unexpected = Something went wrong and the request was not completed. Please try again a little later; the error has been logged.
+
+## Settings
+
+cmd-settings = Settings: language, reminders
+settings-header = <b>Settings</b>
+settings-language = Language: { $language }
+settings-language-ru = русский
+settings-language-en = English
+settings-reminders-on = Report reminders: on
+settings-reminders-off = Report reminders: off
+settings-pay-on = Projected pay in group posts: shown
+settings-pay-off = Projected pay in group posts: hidden (pay is shown in private chats only)
+settings-team = Team: timezone { $timezone }, reminder at { $reminder }, report deadline { $deadline }, group post at { $post }
+settings-button-ru = Русский
+settings-button-en = English
+settings-button-reminders-on = 🔔 Turn reminders on
+settings-button-reminders-off = 🔕 Turn reminders off
+settings-button-pay-on = Show projected pay in the group
+settings-button-pay-off = Hide pay from the group
+settings-saved = Saved
+settings-error-private-only = Settings open in the private chat with me: send me /settings.

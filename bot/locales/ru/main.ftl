@@ -42,6 +42,7 @@ help-manager =
 
     /me — ваш месяц: план, выполнение, прогноз и выплата (только в личном чате)
     /top — рейтинг команды по выполнению плана
+    /settings — язык и напоминания
     /language en — switch to English
 help-head =
     <b>Для руководителя</b>
@@ -204,3 +205,24 @@ cmd-deactivate = Отключить участника (руководитель
 error-not-member = Вы пока не состоите ни в одной команде. Откройте ссылку-приглашение от руководителя, а руководитель подключает команду командой /setup в группе отдела.
 error-head-only = Эта команда доступна только руководителю команды.
 error-unexpected = Что-то пошло не так, и запрос не выполнен. Попробуйте ещё раз чуть позже; ошибка уже записана в журнал.
+
+## Settings
+
+cmd-settings = Настройки: язык, напоминания
+settings-header = <b>Настройки</b>
+settings-language = Язык: { $language }
+settings-language-ru = русский
+settings-language-en = English
+settings-reminders-on = Напоминания об отчёте: включены
+settings-reminders-off = Напоминания об отчёте: выключены
+settings-pay-on = Прогноз выплат в постах группы: показывается
+settings-pay-off = Прогноз выплат в постах группы: не показывается (выплаты видны только в личных чатах)
+settings-team = Команда: часовой пояс { $timezone }, напоминание в { $reminder }, срок отчёта { $deadline }, пост в группе в { $post }
+settings-button-ru = Русский
+settings-button-en = English
+settings-button-reminders-on = 🔔 Включить напоминания
+settings-button-reminders-off = 🔕 Выключить напоминания
+settings-button-pay-on = Показывать прогноз выплат в группе
+settings-button-pay-off = Скрыть выплаты из группы
+settings-saved = Сохранено
+settings-error-private-only = Настройки открываются в личном чате со мной: напишите мне /settings.

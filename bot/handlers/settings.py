@@ -1,0 +1,77 @@
+"""/settings: the reader's language and reminders; for the head, whether pay may appear in the group."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import Member, Role, Team
+from bot.keyboards.settings import LANGUAGE, PAY_IN_GROUP, REMINDERS, SettingsAction, settings_keyboard
+from bot.middlewares.access import Access
+from bot.render.texts import SUPPORTED_LOCALES, Texts
+from bot.services import teams
+
+
+async def show_settings(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
+    text, keyboard = await render_settings(session, member, texts)
+    await message.answer(text, reply_markup=keyboard)
+
+
+async def press(
+    callback: CallbackQuery,
+    callback_data: SettingsAction,
+    session: AsyncSession,
+    member: Member | None,
+    i18n: I18nContext,
+) -> None:
+    if member is None:
+        await callback.answer(Texts(i18n.core, i18n.locale)("error-not-member"), show_alert=True)
+        return
+    locale = i18n.locale
+    if callback_data.setting == LANGUAGE and callback_data.value in SUPPORTED_LOCALES:
+        await teams.set_locale(session, member, callback_data.value)
+        locale = callback_data.value
+    elif callback_data.setting == REMINDERS:
+        await teams.set_reminders(session, member, callback_data.value == "1")
+    elif callback_data.setting == PAY_IN_GROUP:
+        if member.role != Role.HEAD:
+            await callback.answer(Texts(i18n.core, locale)("error-head-only"), show_alert=True)
+            return
+        await teams.set_show_pay_in_group(session, member, callback_data.value == "1")
+    texts = Texts(i18n.core, locale)
+    await callback.answer(texts("settings-saved"))
+    if isinstance(callback.message, Message):
+        text, keyboard = await render_settings(session, member, texts)
+        await callback.message.edit_text(text, reply_markup=keyboard)
+
+
+async def render_settings(session: AsyncSession, member: Member, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    is_head = member.role == Role.HEAD
+    lines = [
+        texts("settings-header"),
+        texts("settings-language", language=texts(f"settings-language-{member.locale or texts.locale}")),
+        texts("settings-reminders-on" if member.notify_reminders else "settings-reminders-off"),
+    ]
+    if is_head:
+        lines.append(texts("settings-pay-on" if team.show_pay_in_group else "settings-pay-off"))
+        lines.append(texts("settings-team", timezone=team.timezone, reminder=team.reminder_time.strftime("%H:%M"),
+                           deadline=team.report_deadline.strftime("%H:%M"), post=team.post_time.strftime("%H:%M")))
+    keyboard = settings_keyboard(
+        texts, reminders=member.notify_reminders, show_pay=team.show_pay_in_group if is_head else None
+    )
+    return "\n".join(lines), keyboard
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    members_in_private = Access(roles=frozenset(Role), private_key="settings-error-private-only")
+    router.message.register(show_settings, Command("settings"), flags={"access": members_in_private})
+    router.callback_query.register(press, SettingsAction.filter())
+    return router
+
+
