@@ -30,6 +30,8 @@ class Settings(BaseSettings):
 
     # Redis for form state when several bot processes share the work; empty keeps it in the database.
     fsm_redis_url: str | None = None
+    # Managers employed fewer months than this are newcomers in /top and the hungry games.
+    newcomer_months: int = Field(default=3, ge=1, le=36)
     # How many days back a manager may still report (0: today only).
     report_backdate_days: int = Field(default=3, ge=0, le=31)
     # Seconds a scheduled job may still run after its time, e.g. after a short restart.

@@ -5,6 +5,8 @@ Who may run each one is declared in `create_router` and checked by the access mi
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
@@ -126,6 +128,17 @@ async def plan(
     )
 
 
+async def hired(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+    """`/hired <number or @username> 15.09.2026`: the hire date, for pro-rating and newcomer contests."""
+    reference, _, date_text = (command.args or "").strip().partition(" ")
+    try:
+        hire_date = datetime.strptime(date_text.strip(), "%d.%m.%Y").date()
+    except ValueError as error:
+        raise UserError("hired-usage") from error
+    other = await teams.set_hire_date(session, member, reference, hire_date)
+    await message.answer(texts("hired-done", name=other.display_name, date=texts.day(hire_date)))
+
+
 async def set_role(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
     """`/role <number or @username> менеджер | наблюдатель | руководитель отдела`."""
     reference, _, role_text = (command.args or "").strip().partition(" ")
@@ -166,6 +179,7 @@ def create_router() -> Router:
     )
     router.message.register(plan, Command("plan"), flags={"access": Access(roles=TEAM_ADMINS)})
     router.message.register(set_role, Command("role"), flags={"access": Access(roles=HEAD_ONLY)})
+    router.message.register(hired, Command("hired"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(transfer, Command("transfer"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(deactivate, Command("deactivate"), flags={"access": Access(roles=HEAD_ONLY)})
     return router

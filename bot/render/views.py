@@ -3,13 +3,14 @@ can be split at line boundaries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_CEILING, Decimal
 
 from bot.render.texts import Markup, Texts
 from bot.services.reports import ReportOutcome
-from bot.services.standings import BONUS_METRIC, ManagerView, TeamMonth
+from bot.services.standings import BONUS_METRIC, BoardFilter, ManagerView, TeamMonth, filtered_standings
 from kpi.attainment import attainment
+from kpi.leaderboard import Standing
 from kpi.metrics import METRICS, MetricKind
 from kpi.payroll import LineKind, PayLine, Payslip
 
@@ -179,30 +180,43 @@ def render_me(texts: Texts, month: TeamMonth, view: ManagerView) -> str:
     return "\n".join(lines)
 
 
-def standings_lines(texts: Texts, month: TeamMonth) -> list[str]:
+def standings_lines(
+    texts: Texts, month: TeamMonth, standings: Sequence[Standing] | None = None, metric: str = BONUS_METRIC
+) -> list[str]:
     lines: list[str] = []
-    for standing in month.standings:
+    for standing in month.standings if standings is None else standings:
         view = month.manager(standing.entry.member_id)
         assert view is not None
-        revenue = view.totals.get(BONUS_METRIC, Decimal(0))
-        plan = view.plans.get(BONUS_METRIC)
+        actual = view.totals.get(metric, Decimal(0))
+        plan = view.plans.get(metric)
         lines.append(
             texts(
                 "top-line",
                 rank=standing.rank,
                 name=standing.entry.name,
                 percent=texts.percent(standing.entry.attainment),
-                revenue=texts.money(revenue, kopecks=False),
-                plan=texts.money(plan, kopecks=False) if plan is not None else "—",
+                metric=texts(f"metric-{metric}"),
+                actual=metric_value(texts, metric, actual),
+                plan=metric_value(texts, metric, plan) if plan is not None else "—",
                 points=texts.number(standing.entry.activity_points),
             )
         )
     return lines
 
 
-def render_top(texts: Texts, month: TeamMonth) -> str:
-    header = texts("top-header", month=texts.month_name(month.month.year, month.month.month))
-    return "\n".join([header, *(standings_lines(texts, month) or [texts("top-empty")])])
+def render_top(texts: Texts, month: TeamMonth, board: BoardFilter | None = None) -> str:
+    board = board or BoardFilter()
+    lines = [texts("top-header", month=texts.month_name(month.month.year, month.month.month))]
+    if board.department is not None:
+        lines.append(texts("top-filter-department", department=board.department))
+    if board.newcomers is not None:
+        key = "top-filter-newcomers" if board.newcomers else "top-filter-veterans"
+        lines.append(texts(key, months=board.newcomer_months))
+    if board.metric != BONUS_METRIC:
+        lines.append(texts("top-filter-metric", metric=texts(f"metric-{board.metric}")))
+    standings = filtered_standings(month, board)
+    lines.extend(standings_lines(texts, month, standings, board.metric) or [texts("top-empty")])
+    return "\n".join(lines)
 
 
 def render_board(texts: Texts, month: TeamMonth) -> str:

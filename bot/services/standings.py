@@ -31,6 +31,7 @@ class ManagerView:
     name: str
     locale: str | None
     department: str | None
+    hire_date: date | None
     totals: dict[str, Decimal]
     plans: dict[str, Decimal]
     reported_today: bool
@@ -122,6 +123,7 @@ async def load_team_month(
                 name=member.display_name,
                 locale=member.locale,
                 department=department.name if department else None,
+                hire_date=member.hire_date,
                 totals=member_totals,
                 plans=member_plans,
                 reported_today=member.id in reported,
@@ -147,3 +149,44 @@ async def load_team_month(
         payroll=compute_payroll(inputs, month, calendar),
     )
 
+
+@dataclass(frozen=True, slots=True)
+class BoardFilter:
+    """Which managers a leaderboard compares and on which metric.
+
+    `newcomers` True keeps managers hired less than `newcomer_months` months before the day,
+    False keeps the others; a manager whose hire date is unknown counts as a veteran.
+    """
+
+    metric: str = BONUS_METRIC
+    department: str | None = None
+    newcomers: bool | None = None
+    newcomer_months: int = 3
+
+
+def filtered_standings(month: TeamMonth, board: BoardFilter) -> tuple[Standing, ...]:
+    """Rank the managers `board` selects by attainment on its metric, activity points second."""
+    entries = []
+    for view in month.managers:
+        if board.department is not None and (view.department or "").casefold() != board.department.casefold():
+            continue
+        if board.newcomers is not None and is_newcomer(view.hire_date, month.today, board.newcomer_months) != board.newcomers:
+            continue
+        entries.append(
+            LeaderboardEntry(
+                member_id=view.member_id,
+                name=view.name,
+                attainment=attainment(view.totals.get(board.metric, Decimal(0)), view.plans.get(board.metric)),
+                activity_points=activity_points(view.totals),
+            )
+        )
+    return tuple(rank(entries))
+
+
+def is_newcomer(hire_date: date | None, today: date, months: int) -> bool:
+    if hire_date is None:
+        return False
+    months_employed = (today.year - hire_date.year) * 12 + today.month - hire_date.month
+    if today.day < hire_date.day:
+        months_employed -= 1
+    return months_employed < months

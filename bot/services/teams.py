@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -174,6 +174,14 @@ async def resolve_member(
         raise UserError("member-error-not-found", reference=reference)
     if actor.role == Role.DEPARTMENT_HEAD and member.department_id != actor.department_id:
         raise UserError("member-error-other-department", reference=reference)
+    return member
+
+
+async def set_hire_date(session: AsyncSession, head: Member, reference: str, hire_date: date) -> Member:
+    member = await resolve_member(session, head, reference)
+    member.hire_date = hire_date
+    await session.commit()
+    logger.info("Hire date of member %s set by member %s", member.id, head.id)
     return member
 
 

@@ -117,3 +117,36 @@ async def test_command_menu_in_both_languages(team):
     assert set(private_ru) == set(private_en)
     assert "setup" in menus[("all_group_chats", "")]
     assert "payroll" not in menus[("all_group_chats", "en")]
+
+
+async def test_top_filters_by_tenure_department_and_metric(team):
+    retail = (await team.say_one(HEAD, HEAD, "/invite Розница")).split("start=")[1].split()[0]
+    await team.say(MARIA, MARIA, f"/start {retail}")
+    assert "дата приёма 02.10.2026" in await team.say_one(HEAD, HEAD, f"/hired @user{MARIA} 02.10.2026")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} звонки 100")
+    await team.say(HEAD, HEAD, f"/plan @user{MARIA} звонки 50")
+    await team.say(IVAN, IVAN, "/report звонки 30")
+    await team.say(MARIA, MARIA, "/report звонки 20")
+
+    newcomers = await team.say_one(GROUP, IVAN, "/top новички")
+    veterans = await team.say_one(GROUP, IVAN, "/top старожилы")
+    retail_top = await team.say_one(GROUP, IVAN, "/top розница")
+    calls = await team.say_one(GROUP, IVAN, "/top звонки")
+
+    # Hired 2 October, so on 3 November Maria has one full month: a newcomer; Ivan's date is unknown.
+    assert "1. Мария" in newcomers and "Иван" not in newcomers
+    assert "1. Иван" in veterans and "Мария" not in veterans
+    assert "Отдел: Розница" in retail_top and "Иван" not in retail_top
+    # Calls: Maria 20 of 50 is 40 %, Ivan 30 of 100 is 30 %.
+    assert calls.index("1. Мария — 40") < calls.index("2. Иван — 30")
+    assert "Звонки: 20 из 50" in calls
+
+
+async def test_top_unknown_filter_explains(team):
+    reply = await team.say_one(GROUP, IVAN, "/top космос")
+    assert "Не понял фильтр «космос»" in reply
+
+
+async def test_hired_bad_date_shows_usage(team):
+    reply = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} вчера")
+    assert "/hired 12 15.09.2026" in reply

@@ -40,7 +40,7 @@ async def test_second_report_replaces_and_keeps_versions(team):
     assert await _count(team, DailyReport) == 1
     assert await _count(team, ReportVersion) == 2
     top = await team.say_one(IVAN, IVAN, "/top")
-    assert f"выручка 120{NBSP}000{NBSP}₽" in top
+    assert f"Выручка: 120{NBSP}000{NBSP}₽" in top
 
 
 @pytest.mark.parametrize(

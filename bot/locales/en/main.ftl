@@ -41,7 +41,7 @@ help-manager =
     A report for a past day: <code>/report yesterday calls 40</code> or <code>/report 02.11 calls 40</code> (up to { $days } days back).
 
     /me — your month: plan, attainment, forecast and pay (private chat only)
-    /top — the team leaderboard by plan attainment
+    /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /settings — language and reminders
     /language ru — переключиться на русский
 help-head =
@@ -52,6 +52,7 @@ help-head =
     /plan 12 revenue 1m — this month's plan (a number from /team or @username)
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only)
+    /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
     /role 12 observer — a member's role: manager, observer or department head
     /transfer 12 confirm — hand the team over to another head
     /deactivate 12 — switch a member off (history stays)
@@ -141,7 +142,18 @@ me-sent-privately = Personal numbers and pay are shown in the private chat only;
 me-error-head = /me shows a manager's month. Heads have /top and /payroll.
 
 top-header = <b>Plan attainment leaderboard — { $month }</b>
-top-line = { $rank }. { $name } — { $percent } (revenue { $revenue } of { $plan })
+top-line = { $rank }. { $name } — { $percent } ({ $metric }: { $actual } of { $plan })
+top-filter-department = Department: { $department }
+top-filter-newcomers = Newcomers: employed less than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }
+top-filter-veterans = Veterans: employed { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } or longer
+top-filter-metric = By metric: { $metric }
+top-error-filter = I did not understand the filter “{ $value }”. Examples: <code>/top Retail</code> (a department), <code>/top newcomers</code>, <code>/top veterans</code>, <code>/top calls</code> (a metric).
 top-empty = Nobody has reported yet.
 
 board-header = 📊 <b>Sales board “{ $team }” — { $date }</b>
@@ -196,6 +208,10 @@ member-error-other-department = “{ $reference }” works in another department
 cmd-role = Member's role (head)
 cmd-transfer = Hand the team over (head)
 cmd-deactivate = Switch a member off (head)
+
+hired-usage = Name the manager and the hire date: <code>/hired 12 15.09.2026</code>.
+hired-done = { $name }: hired on { $date }. Salary and plan for the month of hire are pro-rated by the days worked.
+cmd-hired = A manager's hire date (head)
 
 ## Errors
 

@@ -41,7 +41,7 @@ help-manager =
     Отчёт за прошедший день: <code>/report вчера звонки 40</code> или <code>/report 02.11 звонки 40</code> (не старше { $days } дн.).
 
     /me — ваш месяц: план, выполнение, прогноз и выплата (только в личном чате)
-    /top — рейтинг команды по выполнению плана
+    /top — рейтинг команды по выполнению плана; /top новички, /top старожилы, /top звонки или /top и название отдела
     /settings — язык и напоминания
     /language en — switch to English
 help-head =
@@ -52,6 +52,7 @@ help-head =
     /plan 12 выручка 1 млн — план на текущий месяц (номер из /team или @username)
     /salary 12 60 000 — оклад в месяц (в личном чате)
     /payroll — расчёт выплат за месяц на сегодня (только в личном чате)
+    /hired 12 15.09.2026 — дата приёма: для расчёта оклада и соревнования новичков
     /role 12 наблюдатель — роль участника: менеджер, наблюдатель или руководитель отдела
     /transfer 12 подтверждаю — передать команду другому руководителю
     /deactivate 12 — отключить участника (история сохраняется)
@@ -143,7 +144,19 @@ me-sent-privately = Личные цифры и выплаты показываю
 me-error-head = /me показывает месяц менеджера. Руководителю — /top и /payroll.
 
 top-header = <b>Рейтинг по выполнению плана — { $month }</b>
-top-line = { $rank }. { $name } — { $percent } (выручка { $revenue } из { $plan })
+top-line = { $rank }. { $name } — { $percent } ({ $metric }: { $actual } из { $plan })
+top-filter-department = Отдел: { $department }
+top-filter-newcomers = Новички: работают меньше { $months ->
+        [one] { $months } месяца
+       *[other] { $months } месяцев
+    }
+top-filter-veterans = Старожилы: работают { $months ->
+        [one] { $months } месяц
+        [few] { $months } месяца
+       *[many] { $months } месяцев
+    } и дольше
+top-filter-metric = По показателю: { $metric }
+top-error-filter = Не понял фильтр «{ $value }». Примеры: <code>/top Розница</code> (отдел), <code>/top новички</code>, <code>/top старожилы</code>, <code>/top звонки</code> (показатель).
 top-empty = Пока никто не отчитался.
 
 board-header = 📊 <b>Доска продаж «{ $team }» — { $date }</b>
@@ -199,6 +212,10 @@ member-error-other-department = «{ $reference }» работает в друг�
 cmd-role = Роль участника (руководитель)
 cmd-transfer = Передать команду (руководитель)
 cmd-deactivate = Отключить участника (руководитель)
+
+hired-usage = Укажите менеджера и дату приёма на работу: <code>/hired 12 15.09.2026</code>.
+hired-done = { $name }: дата приёма { $date }. Оклад и план за месяц приёма считаются пропорционально отработанным дням.
+cmd-hired = Дата приёма менеджера (руководитель)
 
 ## Errors
 
