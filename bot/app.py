@@ -28,6 +28,7 @@ from bot.handlers import build_router
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import MemberLocaleManager, SessionMiddleware
 from bot.middlewares.texts import TextsMiddleware
+from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.render.texts import SUPPORTED_LOCALES, Texts
 from bot.scheduler.jobs import TeamScheduler
 
@@ -82,6 +83,10 @@ async def build_application(settings: Settings, bot: Bot, clock: Clock) -> Appli
         default_locale=settings.default_locale,
     ).setup(dispatcher)
     dispatcher.update.outer_middleware(TextsMiddleware())
+    if settings.flood_burst > 0:
+        throttling = ThrottlingMiddleware(rate=settings.flood_rate, burst=settings.flood_burst)
+        dispatcher.message.outer_middleware(throttling)
+        dispatcher.callback_query.outer_middleware(throttling)
     dispatcher.message.middleware(AccessMiddleware())
     dispatcher.include_router(build_router())
     dispatcher.startup.register(_on_startup)

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
 
     # Redis for form state when several bot processes share the work; empty keeps it in the database.
     fsm_redis_url: str | None = None
+    # Flood control per user: up to FLOOD_BURST messages at once, then FLOOD_RATE a second; 0 turns it off.
+    flood_burst: int = Field(default=8, ge=0)
+    flood_rate: float = Field(default=1.0, gt=0)
     # Managers employed fewer months than this are newcomers in /top and the hungry games.
     newcomer_months: int = Field(default=3, ge=1, le=36)
     # How many days back a manager may still report (0: today only).

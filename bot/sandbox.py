@@ -47,12 +47,14 @@ class Sandbox:
         if url is None:
             self._folder = tempfile.TemporaryDirectory(prefix="salesboard-")
             url = f"sqlite+aiosqlite:///{Path(self._folder.name) / 'salesboard.db'}"
+        # The demo and tests send many messages within one instant of the manual clock, so flood
+        # control is off unless a test asks for it.
         self.settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             bot_token=self.emulator.token,
             telegram_api_url=self.emulator.base_url,
             database_url=url,
-            **self._settings,
+            **{"flood_burst": 0, **self._settings},
         )
         self.bot = create_bot(self.settings)
         self.application = await build_application(self.settings, self.bot, self.clock)

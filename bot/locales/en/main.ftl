@@ -215,6 +215,8 @@ cmd-hired = A manager's hire date (head)
 
 ## Errors
 
+throttled = Too many messages in a row. Please wait a few seconds, and I will answer again.
+
 error-not-member = You are not in a team yet. Open the invite link from your head; a head connects a team with /setup in the department's group.
 error-head-only = Only the team's head can use this command.
 error-unexpected = Something went wrong and the request was not completed. Please try again a little later; the error has been logged.
