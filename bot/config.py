@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     # Flood control per user: up to FLOOD_BURST messages at once, then FLOOD_RATE a second; 0 turns it off.
     flood_burst: int = Field(default=8, ge=0)
     flood_rate: float = Field(default=1.0, gt=0)
+    # Days an invite link works; a head gets a fresh one from /setup or /invite after that. 0: never expires.
+    invite_ttl_days: int = Field(default=7, ge=0, le=365)
     # Managers employed fewer months than this are newcomers in /top and the hungry games.
     newcomer_months: int = Field(default=3, ge=1, le=36)
     # How many days back a manager may still report (0: today only).

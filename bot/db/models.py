@@ -85,6 +85,8 @@ class Team(Base):
     # False once the bot was removed from the board group; set back when it is added again.
     board_chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     invite_token: Mapped[str] = mapped_column(String(32), unique=True)
+    # The invite link stops working after this instant; None never expires.
+    invite_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Projected pay may appear in group posts only when the head turns this on.
     show_pay_in_group: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -100,6 +102,7 @@ class Department(Base):
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(128))
     invite_token: Mapped[str] = mapped_column(String(32), unique=True)
+    invite_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     team: Mapped[Team] = relationship(back_populates="departments")
 

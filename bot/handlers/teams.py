@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
@@ -11,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.context import AppContext
 from bot.db.models import Member
-from bot.handlers.filters import GroupChat, PrivateChat, is_head
-from bot.render.texts import Texts
+from bot.handlers.filters import GroupChat, PrivateChat
+from bot.middlewares.access import HEAD_ONLY, Access
+from bot.render.texts import Markup, Texts
 from bot.scheduler.jobs import TeamScheduler
 from bot.services import teams
 from bot.services.errors import UserError
@@ -34,12 +37,12 @@ async def setup_in_group(
         session, app.settings, message.chat.id, message.chat.title or "", telegram_user(message), clock.now(),
         app.new_token,
     )
-    link = await create_start_link(bot, result.invite_token)
+    link = await invite_text(bot, texts, result.invite)
     if result.created:
         await scheduler.schedule_team(result.team_id)
-        await message.answer(texts("setup-done", team=result.team_name, link=link))
+        await message.answer(texts("setup-done", team=result.team_name, link=Markup(link)))
     else:
-        await message.answer(texts("setup-already", team=result.team_name, link=link))
+        await message.answer(texts("setup-already", team=result.team_name, link=Markup(link)))
 
 
 async def setup_elsewhere(message: Message, texts: Texts) -> None:
@@ -52,17 +55,42 @@ async def invite(
     bot: Bot,
     session: AsyncSession,
     app: AppContext,
-    member: Member | None,
+    member: Member,
     texts: Texts,
 ) -> None:
     """`/invite <department>`: a link that adds managers straight to that department."""
-    if not is_head(member):
-        raise UserError("error-head-only")
-    assert member is not None
     if not command.args:
         raise UserError("invite-usage")
-    department, token = await teams.department_invite(session, member, command.args, app.new_token)
-    await message.answer(texts("invite-link", department=department, link=await create_start_link(bot, token)))
+    invite = await teams.department_invite(
+        session, member, command.args, app.new_token, app.clock.now(), app.settings.invite_ttl_days
+    )
+    link = await invite_text(bot, texts, invite)
+    await message.answer(texts("invite-link", department=invite.department or "", link=Markup(link)))
+
+
+async def revoke(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    session: AsyncSession,
+    app: AppContext,
+    member: Member,
+    texts: Texts,
+) -> None:
+    """`/revoke [department]`: the old link stops working and a new one is issued."""
+    invite = await teams.revoke_invite(
+        session, member, command.args or "", app.new_token, app.clock.now(), app.settings.invite_ttl_days
+    )
+    key = "revoke-done-department" if invite.department else "revoke-done"
+    await message.answer(texts(key, department=invite.department or "", link=Markup(await invite_text(bot, texts, invite))))
+
+
+async def invite_text(bot: Bot, texts: Texts, invite: teams.Invite) -> str:
+    """The link with the date it stops working, as safe HTML."""
+    link = html.escape(await create_start_link(bot, invite.token))
+    if invite.expires_at is None:
+        return link
+    return texts("invite-valid-until", link=Markup(link), date=texts.day(invite.expires_at.date()))
 
 
 async def join(message: Message, command: CommandObject, session: AsyncSession, clock: Clock, texts: Texts) -> None:
@@ -86,7 +114,8 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(setup_in_group, Command("setup"), GroupChat())
     router.message.register(setup_elsewhere, Command("setup"))
-    router.message.register(invite, Command("invite"))
+    router.message.register(invite, Command("invite"), flags={"access": Access(roles=HEAD_ONLY)})
+    router.message.register(revoke, Command("revoke"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(join, CommandStart(deep_link=True), PrivateChat())
     router.message.register(start, CommandStart(), PrivateChat())
     return router

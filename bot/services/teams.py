@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -35,10 +35,17 @@ class TelegramUser:
 
 
 @dataclass(frozen=True, slots=True)
+class Invite:
+    token: str
+    expires_at: datetime | None
+    department: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SetupResult:
     team_id: int
     team_name: str
-    invite_token: str
+    invite: Invite
     created: bool
 
 
@@ -69,7 +76,9 @@ async def setup_team(
         )
         if head is None:
             raise UserError("setup-error-not-head", team=existing.name)
-        return SetupResult(existing.id, existing.name, existing.invite_token, created=False)
+        invite = _renew_if_expired(existing, now, new_token, settings.invite_ttl_days)
+        await session.commit()
+        return SetupResult(existing.id, existing.name, invite, created=False)
 
     membership = await repo.member_by_user(session, user.id)
     if membership is not None:
@@ -86,6 +95,7 @@ async def setup_team(
         post_time=settings.post_time,
         board_chat_id=chat_id,
         invite_token=new_token(),
+        invite_expires_at=_expiry(now, settings.invite_ttl_days),
         created_at=now,
     )
     session.add(team)
@@ -93,13 +103,13 @@ async def setup_team(
     session.add(_new_member(team.id, user, Role.HEAD, now, department_id=None))
     await session.commit()
     logger.info("Team %s created for chat %s by user %s", team.id, chat_id, user.id)
-    return SetupResult(team.id, team.name, team.invite_token, created=True)
+    return SetupResult(team.id, team.name, Invite(team.invite_token, team.invite_expires_at), created=True)
 
 
 async def department_invite(
-    session: AsyncSession, head: Member, name: str, new_token: Callable[[], str]
-) -> tuple[str, str]:
-    """Return (department name, invite token), creating the department on first use."""
+    session: AsyncSession, head: Member, name: str, new_token: Callable[[], str], now: datetime, ttl_days: int
+) -> Invite:
+    """Return the department's live invite, creating the department on first use."""
     name = " ".join(name.split())[:128]
     if not name:
         raise UserError("invite-error-empty-name")
@@ -107,11 +117,51 @@ async def department_invite(
         select(Department).where(Department.team_id == head.team_id, Department.name == name)
     )
     if department is None:
-        department = Department(team_id=head.team_id, name=name, invite_token=new_token())
+        department = Department(
+            team_id=head.team_id, name=name, invite_token=new_token(), invite_expires_at=_expiry(now, ttl_days)
+        )
         session.add(department)
         await session.commit()
         logger.info("Department %s created in team %s", department.id, head.team_id)
-    return department.name, department.invite_token
+        return Invite(department.invite_token, department.invite_expires_at, department.name)
+    invite = _renew_if_expired(department, now, new_token, ttl_days)
+    await session.commit()
+    return Invite(invite.token, invite.expires_at, department.name)
+
+
+async def revoke_invite(
+    session: AsyncSession, head: Member, department_name: str, new_token: Callable[[], str], now: datetime,
+    ttl_days: int,
+) -> Invite:
+    """Replace the team's (or a department's) invite link; the old link stops working at once."""
+    owner: Team | Department | None
+    if department_name.strip():
+        owner = await session.scalar(
+            select(Department).where(
+                Department.team_id == head.team_id, Department.name == " ".join(department_name.split())
+            )
+        )
+        if owner is None:
+            raise UserError("revoke-error-no-department", department=department_name.strip())
+    else:
+        owner = await session.get(Team, head.team_id)
+    assert owner is not None
+    owner.invite_token = new_token()
+    owner.invite_expires_at = _expiry(now, ttl_days)
+    await session.commit()
+    logger.info("Invite of %s %s replaced by member %s", type(owner).__name__.lower(), owner.id, head.id)
+    return Invite(owner.invite_token, owner.invite_expires_at, owner.name if isinstance(owner, Department) else None)
+
+
+def _expiry(now: datetime, ttl_days: int) -> datetime | None:
+    return now + timedelta(days=ttl_days) if ttl_days > 0 else None
+
+
+def _renew_if_expired(owner: Team | Department, now: datetime, new_token: Callable[[], str], ttl_days: int) -> Invite:
+    if owner.invite_expires_at is not None and owner.invite_expires_at <= now:
+        owner.invite_token = new_token()
+        owner.invite_expires_at = _expiry(now, ttl_days)
+    return Invite(owner.invite_token, owner.invite_expires_at)
 
 
 async def join_team(session: AsyncSession, token: str, user: TelegramUser, now: datetime) -> JoinResult:
@@ -124,6 +174,9 @@ async def join_team(session: AsyncSession, token: str, user: TelegramUser, now: 
             team = await session.get(Team, department.team_id)
     if team is None:
         raise UserError("join-error-invalid-invite")
+    expires_at = (department or team).invite_expires_at
+    if expires_at is not None and expires_at <= now:
+        raise UserError("join-error-expired-invite")
 
     membership = await repo.member_by_user(session, user.id)
     if membership is not None and membership.team_id != team.id:

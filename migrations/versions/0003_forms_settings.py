@@ -1,4 +1,4 @@
-"""Form state storage, reminder preference per member, pay in group posts per team.
+"""Form state storage, reminder preference, pay in group posts, invite link expiry.
 
 Revision ID: 0003
 Revises: 0002
@@ -27,9 +27,15 @@ def upgrade() -> None:
     )
     op.add_column("members", sa.Column("notify_reminders", sa.Boolean(), server_default=sa.true(), nullable=False))
     op.add_column("teams", sa.Column("show_pay_in_group", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("teams", sa.Column("invite_expires_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("departments", sa.Column("invite_expires_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("departments") as batch_op:
+        batch_op.drop_column("invite_expires_at")
+    with op.batch_alter_table("teams") as batch_op:
+        batch_op.drop_column("invite_expires_at")
     with op.batch_alter_table("teams") as batch_op:
         batch_op.drop_column("show_pay_in_group")
     with op.batch_alter_table("members") as batch_op:

@@ -150,3 +150,26 @@ async def test_top_unknown_filter_explains(team):
 async def test_hired_bad_date_shows_usage(team):
     reply = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} вчера")
     assert "/hired 12 15.09.2026" in reply
+
+
+async def test_invite_expires_after_a_week(team):
+    team.sandbox.emulator.add_private_chat(OUTSIDER + 1, "Олег", None, "oleg")
+    await team.sandbox.advance(datetime(2026, 11, 10, 11, 0, tzinfo=MOSCOW))
+
+    expired = await team.say_one(OUTSIDER + 1, OUTSIDER + 1, f"/start {team.invite}")
+    fresh = await team.say_one(GROUP, HEAD, "/setup")
+
+    assert "Срок действия ссылки-приглашения истёк" in expired
+    assert "действует до 17.11.2026" in fresh
+    new_token = fresh.split("start=")[1].split()[0]
+    assert new_token != team.invite
+    assert "Добро пожаловать" in await team.say_one(OUTSIDER + 1, OUTSIDER + 1, f"/start {new_token}")
+
+
+async def test_revoked_invite_stops_working(team):
+    replaced = await team.say_one(HEAD, HEAD, "/revoke")
+    new_token = replaced.split("start=")[1].split()[0]
+
+    assert "Ссылка-приглашение недействительна" in await team.say_one(OUTSIDER, OUTSIDER, f"/start {team.invite}")
+    assert "Добро пожаловать" in await team.say_one(OUTSIDER, OUTSIDER, f"/start {new_token}")
+    assert "только руководителю" in await team.say_one(IVAN, IVAN, "/revoke")

@@ -48,6 +48,7 @@ help-head =
     <b>For the head</b>
     /setup — in a group: connect it as the team's board and get an invite link
     /invite Department name — a link that adds managers to that department
+    /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
     /plan 12 revenue 1m — this month's plan (a number from /team or @username)
     /salary 12 60 000 — monthly salary (private chat)
@@ -212,6 +213,13 @@ cmd-deactivate = Switch a member off (head)
 hired-usage = Name the manager and the hire date: <code>/hired 12 15.09.2026</code>.
 hired-done = { $name }: hired on { $date }. Salary and plan for the month of hire are pro-rated by the days worked.
 cmd-hired = A manager's hire date (head)
+
+invite-valid-until = { $link } (valid until { $date })
+revoke-done = The team's old link no longer works. New one: { $link }
+revoke-done-department = The old link of department “{ $department }” no longer works. New one: { $link }
+revoke-error-no-department = The team has no department “{ $department }”. Without a department name, /revoke replaces the team's own link.
+join-error-expired-invite = This invite link has expired. Ask your head for a new one: /invite or /setup gives it.
+cmd-revoke = Replace an invite link (head)
 
 ## Errors
 
