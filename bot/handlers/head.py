@@ -5,27 +5,42 @@ Who may run each one is declared in `create_router` and checked by the access mi
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from decimal import Decimal
 
-from aiogram import Router
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters.callback_data import CallbackData
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
-from bot.render.texts import Texts
-from bot.render.views import render_payroll
+from bot.context import AppContext
+from bot.render.texts import Markup, Texts
+from bot.render.views import metric_value, render_payroll
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.services import teams
 from bot.services.errors import UserError
 from bot.services.standings import load_team_month
-from kpi.metrics import METRICS, MetricKind
 from kpi.money import from_kopecks
 from kpi.period import Month
+
+logger = logging.getLogger(__name__)
+
+HISTORY_WORDS = frozenset({"история", "history"})
+
+
+class PlanConfirm(CallbackData, prefix="pc"):
+    """The manager's "I have seen my plan" button for one plan version."""
+
+    version_id: int
+
 
 # Role names a head may type after /role, in Russian and English.
 ROLE_NAMES = {
@@ -98,9 +113,22 @@ async def salary(message: Message, command: CommandObject, session: AsyncSession
 
 
 async def plan(
-    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    session: AsyncSession,
+    app: AppContext,
+    member: Member,
+    clock: Clock,
+    texts: Texts,
 ) -> None:
-    """`/plan <number or @username> <metric> <value>` for the current month."""
+    """`/plan <number or @username> <metric> <value>` for the current month; `/plan история` lists versions."""
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    month = Month.of(business_date(clock.now(), team.timezone))
+    if normalize_alias(command.args or "") in HISTORY_WORDS:
+        await message.answer(render_plan_history(texts, await teams.plan_history(session, member, month), month))
+        return
     parts = (command.args or "").split(maxsplit=1)
     if len(parts) < 2:
         raise UserError("plan-usage")
@@ -112,20 +140,83 @@ async def plan(
         target = parse_amount(value_text)
     except ValueError as error:
         raise UserError("plan-error-amount", value=value_text) from error
-    team = await session.get(Team, member.team_id)
-    assert team is not None
-    month = Month.of(business_date(clock.now(), team.timezone))
-    manager = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
-    is_money = METRICS[metric].kind is MetricKind.MONEY
+    change = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
+    value = metric_value(texts, metric, target)
+    month_name = texts.month_name(month.year, month.month)
+    if not change.changed:
+        await message.answer(texts("plan-unchanged", name=change.manager_name, metric=texts(f"metric-{metric}"), value=value))
+        return
     await message.answer(
         texts(
             "plan-done",
-            name=manager.display_name,
+            name=change.manager_name,
             metric=texts(f"metric-{metric}"),
-            month=texts.month_name(month.year, month.month),
-            value=texts.money(target, kopecks=False) if is_money else texts.number(target),
+            month=month_name,
+            value=value,
+            version=change.version,
         )
     )
+    await notify_plan(bot, app, change, metric, target, month)
+
+
+async def notify_plan(bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month) -> None:
+    """Tell the manager about a new or changed plan, with a button to confirm it."""
+    texts = app.texts(change.manager_locale)
+    previous = metric_value(texts, metric, change.previous) if change.previous is not None else None
+    text = texts(
+        "plan-notice-changed" if previous else "plan-notice-new",
+        metric=texts(f"metric-{metric}"),
+        month=texts.month_name(month.year, month.month),
+        value=metric_value(texts, metric, target),
+        previous=previous or "",
+    )
+    button = InlineKeyboardButton(
+        text=texts("plan-button-confirm"), callback_data=PlanConfirm(version_id=change.version_id).pack()
+    )
+    try:
+        await bot.send_message(change.manager_user_id, text, reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))
+    except TelegramAPIError as error:
+        logger.warning("Plan notice to member %s not delivered: %s", change.manager_id, error)
+
+
+async def confirm_plan(
+    callback: CallbackQuery, callback_data: PlanConfirm, session: AsyncSession, member: Member | None, clock: Clock,
+    texts: Texts,
+) -> None:
+    if member is None:
+        await callback.answer(texts("error-not-member"), show_alert=True)
+        return
+    version = await teams.confirm_plan(session, member, callback_data.version_id, clock.now())
+    assert version.confirmed_at is not None
+    await callback.answer(texts("plan-confirmed-alert"))
+    if isinstance(callback.message, Message):
+        confirmed = texts("plan-confirmed", date=texts.day(version.confirmed_at.date()))
+        await callback.message.edit_text(f"{callback.message.html_text}\n\n{confirmed}")
+
+
+def render_plan_history(texts: Texts, entries: list[teams.PlanHistoryEntry], month: Month) -> str:
+    lines = [texts("plan-history-header", month=texts.month_name(month.year, month.month))]
+    for entry in entries:
+        confirmed = (
+            texts("plan-history-confirmed", date=texts.day(entry.confirmed_at.date()))
+            if entry.confirmed_at
+            else texts("plan-history-unconfirmed")
+        )
+        lines.append(
+            texts(
+                "plan-history-line",
+                name=entry.manager_name,
+                metric=texts(f"metric-{entry.metric}"),
+                version=entry.version,
+                value=metric_value(texts, entry.metric, entry.target),
+                date=texts.day(entry.set_at.date()),
+                author=entry.set_by or "—",
+                confirmed=Markup(confirmed),
+            )
+        )
+    if not entries:
+        lines.append(texts("plan-history-empty"))
+    return "\n".join(lines)
 
 
 async def hired(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -178,6 +269,7 @@ def create_router() -> Router:
         salary, Command("salary"), flags={"access": Access(roles=HEAD_ONLY, private_key="salary-error-private-only")}
     )
     router.message.register(plan, Command("plan"), flags={"access": Access(roles=TEAM_ADMINS)})
+    router.callback_query.register(confirm_plan, PlanConfirm.filter())
     router.message.register(set_role, Command("role"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(hired, Command("hired"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(transfer, Command("transfer"), flags={"access": Access(roles=HEAD_ONLY)})

@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from bot.config import Settings
 from bot.db import repo
-from bot.db.models import Department, Member, Plan, Role, Team
+from bot.db.models import Department, Member, Plan, PlanVersion, Role, Team
 from bot.services.errors import UserError
-from bot.services.units import to_storage
+from bot.services.units import from_storage, to_storage
 from kpi.metrics import METRICS
 from kpi.money import to_kopecks
 from kpi.period import Month
@@ -283,9 +284,22 @@ async def set_salary(session: AsyncSession, head: Member, reference: str, amount
     return member
 
 
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    manager_id: int
+    manager_user_id: int
+    manager_name: str
+    manager_locale: str | None
+    version_id: int
+    version: int
+    previous: Decimal | None
+    changed: bool
+
+
 async def set_plan(
     session: AsyncSession, head: Member, reference: str, metric: str, month: Month, target: Decimal, now: datetime
-) -> Member:
+) -> PlanChange:
+    """Set a manager's plan; a new value becomes a new version and the old ones stay."""
     if metric not in METRICS:
         raise UserError("plan-error-unknown-metric", name=metric)
     if target <= 0:
@@ -295,15 +309,89 @@ async def set_plan(
     plan = await session.scalar(
         select(Plan).where(Plan.member_id == member.id, Plan.month == str(month), Plan.metric == metric)
     )
+    previous: Decimal | None = None
     if plan is None:
-        plan = Plan(member_id=member.id, month=str(month), metric=metric, target=stored, updated_at=now)
+        plan = Plan(member_id=member.id, month=str(month), metric=metric, target=stored, updated_at=now, version=0)
         session.add(plan)
+        await session.flush()
+    elif plan.target == stored:
+        current = await _current_plan_version(session, plan)
+        return PlanChange(
+            member.id, member.telegram_user_id, member.display_name, member.locale, current.id, plan.version,
+            None, changed=False,
+        )
+    else:
+        previous = from_storage(metric, plan.target)
     plan.target = stored
     plan.updated_at = now
     plan.updated_by_member_id = head.id
+    plan.version += 1
+    version = PlanVersion(plan_id=plan.id, version=plan.version, target=stored, set_at=now, set_by_member_id=head.id)
+    session.add(version)
     await session.commit()
-    logger.info("Plan %s %s set for member %s by member %s", month, metric, member.id, head.id)
-    return member
+    logger.info("Plan %s %s v%s set for member %s by member %s", month, metric, plan.version, member.id, head.id)
+    return PlanChange(
+        member.id, member.telegram_user_id, member.display_name, member.locale, version.id, plan.version, previous,
+        changed=True,
+    )
+
+
+async def confirm_plan(session: AsyncSession, member: Member, version_id: int, now: datetime) -> PlanVersion:
+    """Record that the manager has seen and accepted this plan version."""
+    version = await session.get(PlanVersion, version_id)
+    plan = await session.get(Plan, version.plan_id) if version else None
+    if version is None or plan is None or plan.member_id != member.id:
+        raise UserError("plan-confirm-error-unknown")
+    if version.version != plan.version:
+        raise UserError("plan-confirm-error-outdated")
+    if version.confirmed_at is None:
+        version.confirmed_at = now
+        await session.commit()
+        logger.info("Member %s confirmed plan version %s", member.id, version.id)
+    return version
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHistoryEntry:
+    manager_name: str
+    metric: str
+    version: int
+    target: Decimal
+    set_at: datetime
+    set_by: str | None
+    confirmed_at: datetime | None
+
+
+async def plan_history(session: AsyncSession, actor: Member, month: Month) -> list[PlanHistoryEntry]:
+    """Every plan version of the month for the managers the actor may see, oldest first."""
+    setter = aliased(Member)
+    query = (
+        select(Member, Plan.metric, PlanVersion, setter)
+        .join(Plan, Plan.member_id == Member.id)
+        .join(PlanVersion, PlanVersion.plan_id == Plan.id)
+        .outerjoin(setter, setter.id == PlanVersion.set_by_member_id)
+        .where(Member.team_id == actor.team_id, Plan.month == str(month))
+        .order_by(Member.id, Plan.metric, PlanVersion.version)
+    )
+    if actor.role == Role.MANAGER:
+        query = query.where(Member.id == actor.id)
+    elif actor.role == Role.DEPARTMENT_HEAD:
+        query = query.where(Member.department_id == actor.department_id)
+    return [
+        PlanHistoryEntry(
+            manager.display_name, metric, version.version, from_storage(metric, version.target), version.set_at,
+            by.display_name if by else None, version.confirmed_at,
+        )
+        for manager, metric, version, by in await session.execute(query)
+    ]
+
+
+async def _current_plan_version(session: AsyncSession, plan: Plan) -> PlanVersion:
+    version = await session.scalar(
+        select(PlanVersion).where(PlanVersion.plan_id == plan.id, PlanVersion.version == plan.version)
+    )
+    assert version is not None
+    return version
 
 
 async def set_locale(session: AsyncSession, member: Member, locale: str) -> None:

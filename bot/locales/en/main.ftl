@@ -50,7 +50,7 @@ help-head =
     /invite Department name — a link that adds managers to that department
     /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
-    /plan 12 revenue 1m — this month's plan (a number from /team or @username)
+    /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only)
     /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
@@ -192,7 +192,20 @@ plan-usage = Name the manager, the metric and the month's plan, for example: <co
 plan-error-unknown-metric = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: <code>/plan 12 revenue 1m</code>.
 plan-error-amount = “{ $value }” is not a number. For example: <code>/plan 12 revenue 1m</code>.
 plan-error-not-positive = A plan must be greater than zero.
-plan-done = Plan for “{ $name }”, { $month }: { $metric } — { $value }.
+plan-done = Plan for “{ $name }”, { $month }: { $metric } — { $value } (version { $version }). The manager has been told and will confirm it with a button.
+plan-unchanged = “{ $name }” already has this plan: { $metric } — { $value }. Nothing changed.
+plan-notice-new = Your plan for { $month }: { $metric } — { $value }. See how you are doing with /me. Press “Confirm” so your head knows you have seen it.
+plan-notice-changed = Your plan for { $month } has changed: { $metric } — { $value } (was { $previous }). Press “Confirm” so your head knows you have seen it.
+plan-button-confirm = ✅ Confirm
+plan-confirmed-alert = Plan confirmed
+plan-confirmed = Confirmed on { $date }.
+plan-confirm-error-unknown = This plan is not one of yours. Perhaps you have moved to another team.
+plan-confirm-error-outdated = This plan has changed since; confirm the latest plan message.
+plan-history-header = <b>Plan history — { $month }</b>
+plan-history-line = • { $name }, { $metric }: { $value } — version { $version } of { $date }, set by { $author }, { $confirmed }
+plan-history-confirmed = confirmed on { $date }
+plan-history-unconfirmed = not confirmed
+plan-history-empty = No plans have been set this month yet.
 
 role-head = head
 role-department_head = department head
