@@ -12,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
 from bot.context import AppContext
-from bot.report_parser import METRIC_ALIASES, normalize_alias
+from bot.middlewares.access import Access
+from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.db.models import Member, Role, Team
 from bot.render.texts import Texts
-from bot.render.views import render_me, render_top
+from bot.render.views import render_me, render_need, render_top, render_what_if
 from bot.services.errors import UserError
-from bot.services.standings import BoardFilter, load_team_month
+from bot.services.standings import BoardFilter, ManagerView, TeamMonth, goals, load_team_month, what_if
 
 
 
@@ -44,6 +45,35 @@ async def me(
         return
     await bot.send_message(member.telegram_user_id, text)
     await message.answer(texts("me-sent-privately"))
+
+
+async def need(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
+    """What is still needed to reach plan and the next tier, per remaining working day."""
+    month, view = await _my_month(session, member, clock)
+    await message.answer(render_need(texts, month, view, goals(month, view)))
+
+
+async def whatif(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+) -> None:
+    """`/whatif 500к`: the pay this month with that much more revenue."""
+    try:
+        extra = parse_amount(command.args or "")
+    except ValueError as error:
+        raise UserError("whatif-usage") from error
+    if extra <= 0:
+        raise UserError("whatif-usage")
+    month, view = await _my_month(session, member, clock)
+    await message.answer(render_what_if(texts, view, extra, what_if(month, view, extra)))
+
+
+async def _my_month(session: AsyncSession, member: Member, clock: Clock) -> tuple[TeamMonth, ManagerView]:
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    month = await load_team_month(session, team, business_date(clock.now(), team.timezone))
+    view = month.manager(member.id)
+    assert view is not None
+    return month, view
 
 
 async def top(
@@ -86,4 +116,8 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(me, Command("me"))
     router.message.register(top, Command("top"))
+    managers = frozenset({Role.MANAGER})
+    router.message.register(need, Command("need"), flags={"access": Access(roles=managers, denied_key="me-error-head")})
+    private_pay = Access(roles=managers, private_key="whatif-error-private-only", denied_key="me-error-head")
+    router.message.register(whatif, Command("whatif"), flags={"access": private_pay})
     return router

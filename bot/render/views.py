@@ -11,6 +11,7 @@ from bot.services.reports import ReportOutcome
 from bot.services.standings import BONUS_METRIC, BoardFilter, ManagerView, TeamMonth, filtered_standings
 from kpi.attainment import attainment
 from kpi.leaderboard import Standing
+from kpi.needs import Goal
 from kpi.metrics import METRICS, MetricKind
 from kpi.payroll import LineKind, PayLine, Payslip
 
@@ -264,4 +265,56 @@ def render_payroll(texts: Texts, month: TeamMonth) -> str:
         lines.append(texts("payroll-empty"))
     lines.append("")
     lines.append(texts("payroll-total", total=texts.money(month.payroll.total)))
+    return "\n".join(lines)
+
+
+def render_need(texts: Texts, month: TeamMonth, view: ManagerView, goals: Sequence[Goal]) -> str:
+    revenue = view.totals.get(BONUS_METRIC, Decimal(0))
+    plan = view.plans.get(BONUS_METRIC)
+    lines = [
+        texts(
+            "need-header",
+            revenue=texts.money(revenue, kopecks=False),
+            plan=texts.money(plan, kopecks=False) if plan is not None else "—",
+            percent=texts.percent(attainment(revenue, plan)),
+            days=month.remaining_working_days,
+        )
+    ]
+    if plan is None:
+        lines.append(texts("need-no-plan"))
+    elif not goals:
+        lines.append(texts("need-all-reached"))
+    for goal in goals:
+        target = texts("need-goal-plan") if goal.is_plan else texts("need-goal-tier", bound=texts.rate(goal.bound))
+        lines.append("")
+        lines.append(texts("need-goal", target=Markup(target), amount=texts.money(goal.amount)))
+        if goal.deals is None:
+            lines.append(texts("need-no-average-deal"))
+            continue
+        lines.append(texts("need-activity", deals=goal.deals, meetings=goal.meetings, calls=goal.calls))
+        if goal.deals_per_day is None:
+            lines.append(texts("need-no-days-left"))
+        else:
+            lines.append(
+                texts(
+                    "need-per-day",
+                    deals=goal.deals_per_day,
+                    meetings=goal.meetings_per_day,
+                    calls=goal.calls_per_day,
+                )
+            )
+    return "\n".join(lines)
+
+
+def render_what_if(texts: Texts, view: ManagerView, extra: Decimal, then: Payslip) -> str:
+    lines = [
+        texts(
+            "whatif-header",
+            extra=texts.money(extra, kopecks=False),
+            now=texts.money(view.payslip.total),
+            then=texts.money(then.total),
+            difference=texts.money(then.total - view.payslip.total),
+        )
+    ]
+    lines.extend(payslip_lines(texts, then))
     return "\n".join(lines)

@@ -14,11 +14,14 @@ from bot.services.units import values_from_storage
 from kpi.attainment import attainment
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
+from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
 from kpi.metrics import activity_points
 from kpi.money import from_kopecks, round_kopecks
+from kpi.needs import Goal, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
 from kpi.period import Month
+from kpi.tiers import DEFAULT_TIERS
 
 # The bonus base of the default scheme.
 BONUS_METRIC = "revenue"
@@ -38,6 +41,8 @@ class ManagerView:
     payslip: Payslip
     forecast_revenue: Decimal
     forecast_payslip: Payslip
+    # The pay input behind `payslip`, kept for what-if questions.
+    pay_input: ManagerMonth
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,7 @@ class TeamMonth:
     managers: tuple[ManagerView, ...]
     standings: tuple[Standing, ...]
     payroll: Payroll
+    calendar: WorkingCalendar
 
     def manager(self, member_id: int) -> ManagerView | None:
         return next((view for view in self.managers if view.member_id == member_id), None)
@@ -130,6 +136,7 @@ async def load_team_month(
                 payslip=compute_payslip(manager_month, month, calendar),
                 forecast_revenue=projected_revenue,
                 forecast_payslip=forecast,
+                pay_input=manager_month,
             )
         )
 
@@ -147,6 +154,7 @@ async def load_team_month(
         managers=tuple(views),
         standings=tuple(rank(entries)),
         payroll=compute_payroll(inputs, month, calendar),
+        calendar=calendar,
     )
 
 
@@ -190,3 +198,27 @@ def is_newcomer(hire_date: date | None, today: date, months: int) -> bool:
     if today.day < hire_date.day:
         months_employed -= 1
     return months_employed < months
+
+
+def what_if(month: TeamMonth, view: ManagerView, extra: Decimal) -> Payslip:
+    """The payslip the manager would get with `extra` more on the bonus base this month."""
+    return compute_payslip(replace(view.pay_input, actual=view.pay_input.actual + extra), month.month, month.calendar)
+
+
+def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:
+    """What is still needed to reach plan and the next tier, in money and in deals, meetings, calls.
+
+    Conversions come from the whole team's month so far; `kpi.funnel` falls back to
+    100 calls -> 10 meetings -> 1 deal for a stage with no data yet.
+    """
+    def total(metric: str) -> Decimal:
+        return sum((other.totals.get(metric, Decimal(0)) for other in month.managers), Decimal(0))
+
+    team_funnel = funnel(total("calls"), total("meetings"), total("deals"), total(BONUS_METRIC))
+    return still_needed(
+        view.totals.get(BONUS_METRIC, Decimal(0)),
+        view.plans.get(BONUS_METRIC),
+        month.remaining_working_days,
+        team_funnel.conversions(),
+        bounds=[tier.lower_bound for tier in DEFAULT_TIERS.tiers if tier.lower_bound > 0],
+    )

@@ -41,6 +41,8 @@ help-manager =
     A report for a past day: <code>/report yesterday calls 40</code> or <code>/report 02.11 calls 40</code> (up to { $days } days back).
 
     /me — your month: plan, attainment, forecast and pay (private chat only)
+    /need — what is still needed for the plan and the next bonus tier: deals, meetings and calls a day
+    /whatif 500k — what you would earn with that much more in sales
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /settings — language and reminders
     /language ru — переключиться на русский
@@ -262,3 +264,42 @@ settings-button-pay-on = Show projected pay in the group
 settings-button-pay-off = Hide pay from the group
 settings-saved = Saved
 settings-error-private-only = Settings open in the private chat with me: send me /settings.
+
+## Still needed and what-if
+
+cmd-need = What is still needed for the plan and the next tier
+cmd-whatif = What I would earn if I sold more: /whatif 500k
+need-header = <b>Revenue: { $revenue } of { $plan } ({ $percent })</b>, { $days ->
+        [one] { $days } working day left
+       *[other] { $days } working days left
+    }
+need-no-plan = No revenue plan is set for this month yet, so there is nothing to count from.
+need-all-reached = The plan and every bonus tier are already reached. A great month!
+need-goal-plan = To the plan
+need-goal-tier = To the { $bound } tier
+need-goal = <b>{ $target }: { $amount } more</b>
+need-activity = That is about { $deals ->
+        [one] { $deals } deal
+       *[other] { $deals } deals
+    }, { $meetings ->
+        [one] { $meetings } meeting
+       *[other] { $meetings } meetings
+    } and { $calls ->
+        [one] { $calls } call
+       *[other] { $calls } calls
+    } at the team's conversion
+need-per-day = A day: { $deals ->
+        [one] { $deals } deal
+       *[other] { $deals } deals
+    }, { $meetings ->
+        [one] { $meetings } meeting
+       *[other] { $meetings } meetings
+    }, { $calls ->
+        [one] { $calls } call
+       *[other] { $calls } calls
+    }
+need-no-days-left = No working days are left this month.
+need-no-average-deal = The team has no deals this month yet, so the amount cannot be turned into deals and calls.
+whatif-usage = Say how much more revenue you expect this month, for example: <code>/whatif 500k</code>.
+whatif-error-private-only = I show pay in the private chat only: send me /whatif in a private message.
+whatif-header = With { $extra } more in sales: pay { $then } instead of { $now } (+{ $difference })

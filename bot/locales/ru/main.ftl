@@ -41,6 +41,8 @@ help-manager =
     Отчёт за прошедший день: <code>/report вчера звонки 40</code> или <code>/report 02.11 звонки 40</code> (не старше { $days } дн.).
 
     /me — ваш месяц: план, выполнение, прогноз и выплата (только в личном чате)
+    /need — что ещё нужно до плана и следующей ступени премии: сделки, встречи и звонки в день
+    /whatif 500к — сколько заработаете, если продадите ещё на эту сумму
     /top — рейтинг команды по выполнению плана; /top новички, /top старожилы, /top звонки или /top и название отдела
     /settings — язык и напоминания
     /language en — switch to English
@@ -266,3 +268,49 @@ settings-button-pay-on = Показывать прогноз выплат в г�
 settings-button-pay-off = Скрыть выплаты из группы
 settings-saved = Сохранено
 settings-error-private-only = Настройки открываются в личном чате со мной: напишите мне /settings.
+
+## Still needed and what-if
+
+cmd-need = Что ещё нужно до плана и следующей ступени
+cmd-whatif = Сколько заработаю, если продам ещё: /whatif 500к
+need-header = <b>Выручка: { $revenue } из { $plan } ({ $percent })</b>, { $days ->
+        [one] остался { $days } рабочий день
+        [few] осталось { $days } рабочих дня
+       *[many] осталось { $days } рабочих дней
+    }
+need-no-plan = План по выручке на этот месяц ещё не задан — считать не от чего.
+need-all-reached = План и все ступени премии уже достигнуты. Отличный месяц!
+need-goal-plan = До плана
+need-goal-tier = До ступени { $bound }
+need-goal = <b>{ $target }: ещё { $amount }</b>
+need-activity = Это примерно { $deals ->
+        [one] { $deals } сделка
+        [few] { $deals } сделки
+       *[many] { $deals } сделок
+    }, { $meetings ->
+        [one] { $meetings } встреча
+        [few] { $meetings } встречи
+       *[many] { $meetings } встреч
+    } и { $calls ->
+        [one] { $calls } звонок
+        [few] { $calls } звонка
+       *[many] { $calls } звонков
+    } по конверсии команды
+need-per-day = В день: { $deals ->
+        [one] { $deals } сделка
+        [few] { $deals } сделки
+       *[many] { $deals } сделок
+    }, { $meetings ->
+        [one] { $meetings } встреча
+        [few] { $meetings } встречи
+       *[many] { $meetings } встреч
+    }, { $calls ->
+        [one] { $calls } звонок
+        [few] { $calls } звонка
+       *[many] { $calls } звонков
+    }
+need-no-days-left = Рабочих дней в месяце не осталось.
+need-no-average-deal = В команде в этом месяце ещё нет сделок, поэтому перевести сумму в сделки и звонки пока нельзя.
+whatif-usage = Укажите, сколько ещё выручки вы рассчитываете получить в этом месяце, например: <code>/whatif 500к</code>.
+whatif-error-private-only = Выплаты показываю только в личном чате: напишите мне /whatif в личные сообщения.
+whatif-header = Если продадите ещё на { $extra }: выплата { $then } вместо { $now } (+{ $difference })
