@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
 PRIVATE_COMMANDS = (
-    "report", "me", "need", "whatif", "top", "payroll", "team", "plan", "salary", "hired", "invite", "revoke", "role", "transfer", "deactivate",
+    "report", "me", "need", "whatif", "top", "payroll", "close", "team", "plan", "salary", "hired", "invite", "revoke", "role", "transfer", "deactivate",
     "settings", "language", "help",
 )
 GROUP_COMMANDS = ("report", "me", "top", "setup", "help")

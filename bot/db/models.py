@@ -289,3 +289,18 @@ class FsmState(Base):
     # The form's data as JSON text: portable across SQLite and PostgreSQL.
     data: Mapped[str] = mapped_column(Text, default="{}")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MonthClose(Base):
+    """A closed month: its payroll as it was paid, which later changes never touch."""
+
+    __tablename__ = "month_closes"
+    __table_args__ = (UniqueConstraint("team_id", "month"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))  # "2026-11"
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    # bot.services.snapshots JSON of the payroll as closed.
+    payroll: Mapped[str] = mapped_column(Text)

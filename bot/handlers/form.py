@@ -30,6 +30,7 @@ from bot.render.texts import Texts
 from bot.render.views import metric_value, render_report_saved
 from bot.report_parser import ReportParseError, parse_report
 from bot.services.errors import UserError
+from bot.services.months import ensure_open
 from bot.services.reports import check_report_day, submit_report
 from kpi.metrics import METRICS
 
@@ -52,6 +53,7 @@ async def start_form(
     team = await session.get(Team, member.team_id)
     assert team is not None
     day = check_report_day(team, app.clock.now(), day, app.settings.report_backdate_days)
+    await ensure_open(session, team.id, day)
     form = secrets.token_hex(3)
     data = {"form": form, "day": day.isoformat(), "step": 0, "values": {}}
     await state.set_state(ReportForm.filling)

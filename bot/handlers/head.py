@@ -6,7 +6,8 @@ Who may run each one is declared in `create_router` and checked by the access mi
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import re
+from datetime import date, datetime
 from decimal import Decimal
 
 from aiogram import Bot, Router
@@ -14,7 +15,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters.callback_data import CallbackData
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
@@ -25,15 +26,21 @@ from bot.context import AppContext
 from bot.render.texts import Markup, Texts
 from bot.render.views import metric_value, render_payroll
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
-from bot.services import teams
+from bot.render.payroll_xlsx import payroll_workbook
+from bot.services import months, teams
 from bot.services.errors import UserError
-from bot.services.standings import load_team_month
 from kpi.money import from_kopecks
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
 
 HISTORY_WORDS = frozenset({"история", "history"})
+
+
+class PayrollExport(CallbackData, prefix="px"):
+    """The "Excel" button under /payroll; `month` is "2026-11"."""
+
+    month: str
 
 
 class PlanConfirm(CallbackData, prefix="pc"):
@@ -62,14 +69,67 @@ def _department_scope(member: Member) -> int | None:
     return member.department_id if member.role == Role.DEPARTMENT_HEAD else None
 
 
-async def payroll(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
-    """Pay for the month so far, each line explained."""
+async def payroll(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+) -> None:
+    """`/payroll [2026-11]`: pay for a month, each line explained, with a button for the Excel file."""
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = await load_team_month(
-        session, team, business_date(clock.now(), team.timezone), department_id=_department_scope(member)
+    month = _parse_month(command.args, business_date(clock.now(), team.timezone))
+    result = await months.month_payroll(session, member, month, clock.now())
+    button = InlineKeyboardButton(text=texts("payroll-button-xlsx"), callback_data=PayrollExport(month=str(month)).pack())
+    await message.answer(
+        render_payroll(texts, result.payroll, result.as_of, result.closed_at),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
-    await message.answer(render_payroll(texts, month))
+
+
+async def export_payroll(
+    callback: CallbackQuery, callback_data: PayrollExport, session: AsyncSession, member: Member | None, clock: Clock,
+    texts: Texts,
+) -> None:
+    """Send the month's payroll as an .xlsx file, to those who may read pay, in the private chat."""
+    message = callback.message if isinstance(callback.message, Message) else None
+    if member is None or member.role not in PAY_READERS or message is None or message.chat.type != ChatType.PRIVATE:
+        await callback.answer(texts("payroll-error-private-only"), show_alert=True)
+        return
+    await callback.answer()
+    result = await months.month_payroll(session, member, Month.parse(callback_data.month), clock.now())
+    content = payroll_workbook(texts, result.payroll, result.as_of, result.closed_at is not None)
+    await message.answer_document(
+        BufferedInputFile(content, filename=f"payroll-{callback_data.month}.xlsx"),
+        caption=texts("payroll-xlsx-caption", month=texts.month_name(result.payroll.month.year, result.payroll.month.month)),
+    )
+
+
+async def close(message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
+    """`/close 2026-11`: lock a month that has ended; later changes arrive as adjustments."""
+    if not (command.args or "").strip():
+        raise UserError("close-usage")
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    month = _parse_month(command.args, business_date(clock.now(), team.timezone))
+    result = await months.close_month(session, member, month, clock.now())
+    await message.answer(
+        texts(
+            "close-done",
+            month=texts.month_name(month.year, month.month),
+            total=texts.money(result.payroll.total),
+            managers=len(result.payroll.payslips),
+        )
+    )
+
+
+def _parse_month(text: str | None, today: date) -> Month:
+    """Read "2026-11" or "11.2026"; nothing means the current month."""
+    text = (text or "").strip()
+    if not text:
+        return Month.of(today)
+    match = re.fullmatch(r"(\d{1,2})\.(\d{4})", text)
+    try:
+        return Month(int(match.group(2)), int(match.group(1))) if match else Month.parse(text)
+    except ValueError as error:
+        raise UserError("payroll-error-month", value=text) from error
 
 
 async def team_list(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -264,6 +324,9 @@ def create_router() -> Router:
     router = Router(name=__name__)
     pay = Access(roles=PAY_READERS, private_key="payroll-error-private-only", denied_key="payroll-error-private-only")
     router.message.register(payroll, Command("payroll"), flags={"access": pay})
+    router.callback_query.register(export_payroll, PayrollExport.filter())
+    head_private = Access(roles=HEAD_ONLY, private_key="payroll-error-private-only")
+    router.message.register(close, Command("close"), flags={"access": head_private})
     router.message.register(team_list, Command("team"), flags={"access": Access(roles=PAY_READERS)})
     router.message.register(
         salary, Command("salary"), flags={"access": Access(roles=HEAD_ONLY, private_key="salary-error-private-only")}

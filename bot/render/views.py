@@ -4,6 +4,7 @@ can be split at line boundaries."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from decimal import ROUND_CEILING, Decimal
 
 from bot.render.texts import Markup, Texts
@@ -13,7 +14,7 @@ from kpi.attainment import attainment
 from kpi.leaderboard import Standing
 from kpi.needs import Goal
 from kpi.metrics import METRICS, MetricKind
-from kpi.payroll import LineKind, PayLine, Payslip
+from kpi.payroll import LineKind, PayLine, Payroll, Payslip
 
 
 def metric_value(texts: Texts, metric: str, value: Decimal) -> str:
@@ -249,22 +250,21 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
     return "\n".join(lines)
 
 
-def render_payroll(texts: Texts, month: TeamMonth) -> str:
-    lines = [
-        texts(
-            "payroll-header",
-            month=texts.month_name(month.month.year, month.month.month),
-            date=texts.day(month.today),
-        )
-    ]
-    for number, payslip in enumerate(month.payroll.payslips, start=1):
+def render_payroll(texts: Texts, payroll: Payroll, as_of: date, closed_at: datetime | None = None) -> str:
+    month_name = texts.month_name(payroll.month.year, payroll.month.month)
+    if closed_at is not None:
+        header = texts("payroll-header-closed", month=month_name, date=texts.day(closed_at.date()))
+    else:
+        header = texts("payroll-header", month=month_name, date=texts.day(as_of))
+    lines = [header]
+    for number, payslip in enumerate(payroll.payslips, start=1):
         lines.append("")
         lines.append(texts("payroll-manager", number=number, name=payslip.name, total=texts.money(payslip.total)))
         lines.extend(payslip_lines(texts, payslip))
-    if not month.payroll.payslips:
+    if not payroll.payslips:
         lines.append(texts("payroll-empty"))
     lines.append("")
-    lines.append(texts("payroll-total", total=texts.money(month.payroll.total)))
+    lines.append(texts("payroll-total", total=texts.money(payroll.total)))
     return "\n".join(lines)
 
 

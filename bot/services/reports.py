@@ -16,6 +16,7 @@ from bot.clock import business_date
 from bot.db import repo
 from bot.db.models import DailyReport, Member, ReportValue, ReportVersion, Role, Team
 from bot.services.errors import UserError
+from bot.services.months import ensure_open
 from bot.services.units import to_storage, values_from_storage
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import working_days_elapsed
@@ -83,6 +84,7 @@ async def submit_report(
         day = earlier_report.business_date
 
     day = check_report_day(team, now, day, backdate_days)
+    await ensure_open(session, team.id, day)
     deadline = datetime.combine(day, team.report_deadline, tzinfo=ZoneInfo(team.timezone))
     late = day < business_date(now, team.timezone) or now > deadline
 

@@ -54,7 +54,8 @@ help-head =
     /team — team members with their numbers
     /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version
     /salary 12 60 000 — monthly salary (private chat)
-    /payroll — pay for the month so far (private chat only)
+    /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
+    /close 2026-11 — close a month that has ended: its payroll is stored and no longer changes
     /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
     /role 12 observer — a member's role: manager, observer or department head
     /transfer 12 confirm — hand the team over to another head
@@ -303,3 +304,37 @@ need-no-average-deal = The team has no deals this month yet, so the amount canno
 whatif-usage = Say how much more revenue you expect this month, for example: <code>/whatif 500k</code>.
 whatif-error-private-only = I show pay in the private chat only: send me /whatif in a private message.
 whatif-header = With { $extra } more in sales: pay { $then } instead of { $now } (+{ $difference })
+
+## Month close and export
+
+cmd-close = Close a month: /close 2026-11 (head)
+payroll-header-closed = <b>Payroll — { $month }</b> (closed on { $date }; the amounts no longer change)
+payroll-button-xlsx = 📊 Download Excel
+payroll-xlsx-caption = Payroll — { $month }
+payroll-error-month = “{ $value }” is not a month. Write <code>/payroll 2026-11</code> or <code>/payroll 11.2026</code>.
+payroll-error-future-month = The month { $month } has not started yet; there is nothing to count.
+close-usage = Name the month to close, for example: <code>/close 2026-11</code>.
+close-error-not-ended = The month { $month } has not ended yet. It can be closed from the day after its last day.
+close-error-already = The month { $month } is already closed. Changes to it count as adjustments in the current month.
+close-done = { $month } is closed: { $managers ->
+        [one] { $managers } manager
+       *[other] { $managers } managers
+    }, { $total } to pay. The payroll is stored and will not change; later changes count as adjustments in the current month. See it with /payroll and the month.
+month-error-closed = The month { $month } is closed and its numbers no longer change. If something must be fixed, tell your head, who will add an adjustment in the current month.
+xlsx-sheet-payroll = Payroll
+xlsx-title = Payroll — { $month }
+xlsx-open = as of { $date }, month not closed
+xlsx-closed = month closed
+xlsx-column-manager = Manager
+xlsx-column-line = Line
+xlsx-column-reason = Reason
+xlsx-column-amount = Amount
+xlsx-kind-salary = Salary
+xlsx-kind-bonus = Bonus
+xlsx-kind-super_bonus = Super bonus
+xlsx-kind-kpi_target = KPI premium
+xlsx-kind-kpi_criterion = KPI premium
+xlsx-kind-adjustment = Adjustment
+xlsx-kind-deduction = Deduction
+xlsx-kind-total = Total
+xlsx-team-total = Team total

@@ -54,7 +54,8 @@ help-head =
     /team — состав команды с номерами
     /plan 12 выручка 1 млн — план на текущий месяц (номер из /team или @username); /plan история — все версии планов
     /salary 12 60 000 — оклад в месяц (в личном чате)
-    /payroll — расчёт выплат за месяц на сегодня (только в личном чате)
+    /payroll — расчёт выплат за месяц на сегодня (только в личном чате); /payroll 2026-10 — за другой месяц; под расчётом — кнопка Excel
+    /close 2026-11 — закрыть прошедший месяц: расчёт сохраняется и больше не меняется
     /hired 12 15.09.2026 — дата приёма: для расчёта оклада и соревнования новичков
     /role 12 наблюдатель — роль участника: менеджер, наблюдатель или руководитель отдела
     /transfer 12 подтверждаю — передать команду другому руководителю
@@ -314,3 +315,38 @@ need-no-average-deal = В команде в этом месяце ещё нет 
 whatif-usage = Укажите, сколько ещё выручки вы рассчитываете получить в этом месяце, например: <code>/whatif 500к</code>.
 whatif-error-private-only = Выплаты показываю только в личном чате: напишите мне /whatif в личные сообщения.
 whatif-header = Если продадите ещё на { $extra }: выплата { $then } вместо { $now } (+{ $difference })
+
+## Month close and export
+
+cmd-close = Закрыть месяц: /close 2026-11 (руководитель)
+payroll-header-closed = <b>Расчёт выплат — { $month }</b> (месяц закрыт { $date }, суммы больше не меняются)
+payroll-button-xlsx = 📊 Скачать Excel
+payroll-xlsx-caption = Расчёт выплат — { $month }
+payroll-error-month = «{ $value }» — не месяц. Пишите так: <code>/payroll 2026-11</code> или <code>/payroll 11.2026</code>.
+payroll-error-future-month = Месяц { $month } ещё не начался — считать пока нечего.
+close-usage = Укажите месяц, который нужно закрыть, например: <code>/close 2026-11</code>.
+close-error-not-ended = Месяц { $month } ещё не закончился. Закрыть его можно со следующего дня после последнего дня месяца.
+close-error-already = Месяц { $month } уже закрыт. Изменения за него учитываются корректировками в текущем месяце.
+close-done = { $month } закрыт: { $managers ->
+        [one] { $managers } менеджер
+        [few] { $managers } менеджера
+       *[many] { $managers } менеджеров
+    }, к выплате { $total }. Расчёт сохранён и больше не изменится; поздние изменения будут учтены корректировками в текущем месяце. Посмотреть — /payroll с этим месяцем.
+month-error-closed = Месяц { $month } закрыт, и его цифры больше не меняются. Если нужно что-то исправить, напишите руководителю — он учтёт это корректировкой в текущем месяце.
+xlsx-sheet-payroll = Расчёт
+xlsx-title = Расчёт выплат — { $month }
+xlsx-open = на { $date }, месяц не закрыт
+xlsx-closed = месяц закрыт
+xlsx-column-manager = Менеджер
+xlsx-column-line = Строка
+xlsx-column-reason = Основание
+xlsx-column-amount = Сумма
+xlsx-kind-salary = Оклад
+xlsx-kind-bonus = Премия
+xlsx-kind-super_bonus = Супербонус
+xlsx-kind-kpi_target = Премия за KPI
+xlsx-kind-kpi_criterion = Премия за KPI
+xlsx-kind-adjustment = Корректировка
+xlsx-kind-deduction = Депремирование
+xlsx-kind-total = Итого
+xlsx-team-total = Итого по команде

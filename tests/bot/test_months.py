@@ -1,0 +1,79 @@
+"""Payroll of any month, its Excel file, and closing a month."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from bot.sandbox import Sandbox
+from tests.bot.support import GROUP, HEAD, IVAN, MARIA, MOSCOW, make_team
+
+NBSP = "\u00a0"
+
+
+async def _october_team(sandbox: Sandbox):
+    team = await make_team(sandbox, {IVAN: "Иван", MARIA: "Мария"})
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 1 000 000")
+    await team.say(IVAN, IVAN, "/report выручка 1 100 000")
+    return team
+
+
+async def test_close_keeps_payroll_and_locks_reports():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        assert "ещё не закончился" in await team.say_one(HEAD, HEAD, "/close 2026-10")
+        await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
+
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+        # October 2026: 22 working days, all worked; 110 % of plan pays 7 % of 1 100 000 = 77 000.
+        assert f"к выплате 127{NBSP}000,00{NBSP}₽" in closed
+        assert "2 менеджера" in closed
+
+        late = await team.say_one(IVAN, IVAN, "/report 30.10 выручка 500к")
+        assert "Месяц 2026-10 закрыт" in late
+        await team.say(HEAD, HEAD, f"/salary @user{IVAN} 90 000")
+
+        payroll = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
+        assert "месяц закрыт 02.11.2026" in payroll
+        assert f"Иван — 127{NBSP}000,00{NBSP}₽" in payroll
+        assert "уже закрыт" in await team.say_one(HEAD, HEAD, "/close 10.2026")
+
+
+async def test_payroll_of_past_open_month_is_as_of_its_last_day():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
+        payroll = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
+
+    assert "на 31.10.2026, месяц не закрыт" in payroll
+
+
+async def test_payroll_excel_button_sends_workbook(team):
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 500к")
+    await team.say(IVAN, IVAN, "/report выручка 300 000")
+    shown = (await team.sandbox.send(HEAD, HEAD, "/payroll"))[0]
+    button = shown["reply_markup"]["inline_keyboard"][0][0]
+
+    sent = await team.sandbox.feed(team.sandbox.emulator.press_button(HEAD, HEAD, shown["message_id"], button["callback_data"]))
+
+    document = sent[-1]["document"]
+    assert document["file_name"] == "payroll-2026-11.xlsx"
+    book = load_workbook(io.BytesIO(team.sandbox.emulator.file_bytes(document["file_id"])))
+    rows = [tuple(row) for row in book.active.iter_rows(values_only=True)]
+    ivan = [row for row in rows if row[0] == "Иван"]
+    assert ("Иван", "Оклад") == ivan[0][:2]
+    assert Decimal(str(ivan[0][3])) == Decimal("50000")
+    # 300 000 of 500 000 is 60 %: 5 % of 300 000 = 15 000.
+    assert ("Иван", "Итого", "", 65000) == (ivan[-1][0], ivan[-1][1], ivan[-1][2] or "", ivan[-1][3])
+    assert rows[-1][0] == "Итого по команде"
+
+
+async def test_payroll_bad_month_and_future_month(team):
+    assert "не месяц" in await team.say_one(HEAD, HEAD, "/payroll ноябрище")
+    assert "ещё не начался" in await team.say_one(HEAD, HEAD, "/payroll 2027-01")
+    assert "только в личном чате" in await team.say_one(GROUP, HEAD, "/close 2026-10")
