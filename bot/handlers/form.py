@@ -2,7 +2,7 @@
 
 The form lives in the FSM storage (the database by default), so it survives a restart. Every
 button carries the form's id and step; a press on an old keyboard, or on any keyboard after the
-state was lost, is answered as expired and never changes a value. A typed number always goes to
+state was lost, gets an "expired" reply and never changes a value. A typed number always goes to
 the step recorded in the state, never to a metric the user was not asked about.
 """
 
@@ -64,7 +64,7 @@ async def start_form(
 
 
 async def typed_value(message: Message, state: FSMContext, texts: Texts) -> None:
-    """A number typed while the form waits for one: it belongs to the step stored in the state."""
+    """Store a typed number for the step recorded in the state, then show the next step."""
     data = await state.get_data()
     step = data["step"]
     if step >= len(STEPS):

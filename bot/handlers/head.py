@@ -65,7 +65,7 @@ ROLE_NAMES = {
 
 
 def _department_scope(member: Member) -> int | None:
-    """A department head sees their own department only; everyone else sees the whole team."""
+    """Return the department a department head is limited to; None means the whole team."""
     return member.department_id if member.role == Role.DEPARTMENT_HEAD else None
 
 

@@ -48,7 +48,7 @@ async def me(
 
 
 async def need(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
-    """What is still needed to reach plan and the next tier, per remaining working day."""
+    """Show what is still needed to reach plan and the next tier, per remaining working day."""
     month, view = await _my_month(session, member, clock)
     await message.answer(render_need(texts, month, view, goals(month, view)))
 
@@ -97,17 +97,17 @@ async def top(
 
 def parse_board_filter(text: str, departments: set[str]) -> BoardFilter:
     """Read the /top argument: a department name, newcomers or veterans, or a metric."""
-    wanted = normalize_alias(text)
-    if not wanted:
+    requested = normalize_alias(text)
+    if not requested:
         return BoardFilter()
-    if wanted in NEWCOMER_WORDS:
+    if requested in NEWCOMER_WORDS:
         return BoardFilter(newcomers=True)
-    if wanted in VETERAN_WORDS:
+    if requested in VETERAN_WORDS:
         return BoardFilter(newcomers=False)
-    if wanted in METRIC_ALIASES:
-        return BoardFilter(metric=METRIC_ALIASES[wanted])
+    if requested in METRIC_ALIASES:
+        return BoardFilter(metric=METRIC_ALIASES[requested])
     for department in departments:
-        if normalize_alias(department) == wanted:
+        if normalize_alias(department) == requested:
             return BoardFilter(department=department)
     raise UserError("top-error-filter", value=text.strip())
 

@@ -32,7 +32,7 @@ async def setup_in_group(
     message: Message, bot: Bot, session: AsyncSession, app: AppContext, clock: Clock, texts: Texts,
     scheduler: TeamScheduler,
 ) -> None:
-    """The sender becomes the head and the group becomes the team's board."""
+    """Make the sender the head and the group the team's board."""
     result = await teams.setup_team(
         session, app.settings, message.chat.id, message.chat.title or "", telegram_user(message), clock.now(),
         app.new_token,
@@ -86,7 +86,7 @@ async def revoke(
 
 
 async def invite_text(bot: Bot, texts: Texts, invite: teams.Invite) -> str:
-    """The link with the date it stops working, as safe HTML."""
+    """Format the invite link with the date it stops working, as safe HTML."""
     link = html.escape(await create_start_link(bot, invite.token))
     if invite.expires_at is None:
         return link
@@ -94,7 +94,7 @@ async def invite_text(bot: Bot, texts: Texts, invite: teams.Invite) -> str:
 
 
 async def join(message: Message, command: CommandObject, session: AsyncSession, clock: Clock, texts: Texts) -> None:
-    """The invite link opens the private chat with `/start <token>`."""
+    """Join the team whose invite link opened the private chat as `/start <token>`."""
     result = await teams.join_team(session, command.args or "", telegram_user(message), clock.now())
     if result.already_member:
         await message.answer(texts("join-already", team=result.team_name))

@@ -65,7 +65,7 @@ def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
 
 
 def _report_value_lines(texts: Texts, outcome: ReportOutcome) -> list[str]:
-    """The stored values; after a correction, the ones that changed show what they were."""
+    """List the stored values; after a correction, the changed ones show what they were."""
     previous = outcome.previous or {}
     lines = []
     for metric in METRICS:
@@ -91,7 +91,7 @@ def _report_value_lines(texts: Texts, outcome: ReportOutcome) -> list[str]:
 def need_lines(
     texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal], remaining_days: int
 ) -> list[str]:
-    """What is still needed per metric with a plan, spread over the remaining working days.
+    """List what is still needed per metric with a plan, spread over the remaining working days.
 
     Counts are rounded up to whole units and money up to whole rubles, so keeping the shown pace
     always reaches the plan.

@@ -41,7 +41,7 @@ async def ensure_open(session: AsyncSession, team_id: int, day: date) -> None:
 
 
 async def month_payroll(session: AsyncSession, member: Member, month: Month, now: datetime) -> MonthPayroll:
-    """The payroll of `month`: the stored one once closed, computed as of today or the month's end otherwise."""
+    """Return the payroll of `month`: the stored one once closed, else computed as of today or the month's end."""
     team = await session.get(Team, member.team_id)
     assert team is not None
     today = business_date(now, team.timezone)

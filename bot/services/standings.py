@@ -162,8 +162,8 @@ async def load_team_month(
 class BoardFilter:
     """Which managers a leaderboard compares and on which metric.
 
-    `newcomers` True keeps managers hired less than `newcomer_months` months before the day,
-    False keeps the others; a manager whose hire date is unknown counts as a veteran.
+    `newcomers` True keeps managers hired less than `newcomer_months` months before the day, and
+    False keeps the others. A manager whose hire date is unknown counts as a veteran.
     """
 
     metric: str = BONUS_METRIC
@@ -201,12 +201,12 @@ def is_newcomer(hire_date: date | None, today: date, months: int) -> bool:
 
 
 def what_if(month: TeamMonth, view: ManagerView, extra: Decimal) -> Payslip:
-    """The payslip the manager would get with `extra` more on the bonus base this month."""
+    """Compute the payslip the manager would get with `extra` more on the bonus base this month."""
     return compute_payslip(replace(view.pay_input, actual=view.pay_input.actual + extra), month.month, month.calendar)
 
 
 def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:
-    """What is still needed to reach plan and the next tier, in money and in deals, meetings, calls.
+    """Return the goals still ahead (plan, next tier) in money and in deals, meetings and calls.
 
     Conversions come from the whole team's month so far; `kpi.funnel` falls back to
     100 calls -> 10 meetings -> 1 deal for a stage with no data yet.
