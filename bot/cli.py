@@ -46,12 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the bot with long polling (needs BOT_TOKEN)")
     commands.add_parser("demo", help="play a sample team's week against the built-in emulator")
-    commands.add_parser("emulator", help="start a local Bot API emulator for manual testing")
+    commands.add_parser(
+        "emulator", help="start a local Bot API emulator for manual testing (options: --token, --username, --name)"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "emulator":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         settings = load_settings()
     except ValidationError as error:
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "emulator":
         from bot.emulator.__main__ import main as emulator_main
 
-        return emulator_main()
+        return emulator_main(extra)
     return 2
 
 
