@@ -17,15 +17,15 @@ logger = logging.getLogger(__name__)
 NO_TOKEN_MESSAGE = """\
 Не задан BOT_TOKEN — токен бота Telegram.
 Как получить: напишите @BotFather в Telegram, отправьте /newbot, придумайте имя и адрес бота,
-и BotFather пришлёт токен вида 123456789:AA…. Запишите его в файл .env строкой BOT_TOKEN=…
+и BotFather пришлёт токен вида 123456789:AA… Запишите его в файл .env строкой BOT_TOKEN=…
 (образец — .env.example) или в переменную окружения BOT_TOKEN.
-Посмотреть бота без токена можно так: salesboard demo
+Посмотреть бота без токена можно так: make demo (или .venv/bin/salesboard demo)
 
 BOT_TOKEN is not set: the bot's Telegram token.
 To get one, message @BotFather in Telegram, send /newbot, choose a name and a username, and
-BotFather replies with a token like 123456789:AA…. Put it in .env as BOT_TOKEN=… (see
+BotFather replies with a token like 123456789:AA… Put it in .env as BOT_TOKEN=… (see
 .env.example) or in the BOT_TOKEN environment variable.
-To see the bot without a token, run: salesboard demo
+To see the bot without a token, run: make demo (or .venv/bin/salesboard demo)
 """
 
 

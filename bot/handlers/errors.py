@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
@@ -33,6 +34,9 @@ async def user_error(event: ErrorEvent, texts: Texts) -> None:
         metric = params.get("metric")
         if isinstance(metric, str) and metric in METRICS:
             params["metric"] = texts(f"metric-{metric}")
+        limit = params.get("limit")
+        if isinstance(limit, str) and limit.isdigit():
+            params["limit"] = texts.number(Decimal(limit))
         await message.answer(texts(error.key, **params))
 
 

@@ -151,7 +151,11 @@ async def team_list(message: Message, session: AsyncSession, member: Member, tex
                 username=f"@{other.username}" if other.username else "—",
                 department=department.name if department else "—",
                 role=texts(f"role-{other.role}"),
-                salary=texts.money(from_kopecks(other.salary_kopecks), kopecks=False),
+                salary=(
+                    texts.money(from_kopecks(other.salary_kopecks), kopecks=False)
+                    if other.salary_kopecks
+                    else texts("salary-not-set")
+                ),
             )
         )
     if len(lines) == 1:
@@ -204,13 +208,14 @@ async def plan(
     value = metric_value(texts, metric, target)
     month_name = texts.month_name(month.year, month.month)
     if not change.changed:
-        await message.answer(texts("plan-unchanged", name=change.manager_name, metric=texts(f"metric-{metric}"), value=value))
+        metric_name = texts.in_sentence(texts(f"metric-{metric}"))
+        await message.answer(texts("plan-unchanged", name=change.manager_name, metric=metric_name, value=value))
         return
     await message.answer(
         texts(
             "plan-done",
             name=change.manager_name,
-            metric=texts(f"metric-{metric}"),
+            metric=texts.in_sentence(texts(f"metric-{metric}")),
             month=month_name,
             value=value,
             version=change.version,

@@ -35,7 +35,8 @@ class Texts:
 
     def __call__(self, key: str, **params: Any) -> str:
         safe = {name: _escape(value) for name, value in params.items()}
-        return self.core.get(key, self.locale, **safe)
+        text = self.core.get(key, self.locale, **safe)
+        return nest_quotes(text) if self.locale == "ru" else text
 
     def money(self, amount: Decimal, *, kopecks: bool = True) -> str:
         """Format rubles, e.g. `1 250 000,50 ₽`; with `kopecks=False` a whole amount drops `,00`."""
@@ -57,14 +58,26 @@ class Texts:
             return "—"
         tenths = (ratio * 1000).__floor__()
         share = Decimal(tenths) / Decimal(1000)
-        return format_percent(share, format="#,##0.#\u00a0%", locale=self.locale, decimal_quantization=False)
+        return format_percent(share, format=f"#,##0.#{self._percent_sign}", locale=self.locale, decimal_quantization=False)
 
     def rate(self, rate: Decimal) -> str:
         """Format a commission rate with up to two decimals, e.g. `7 %` or `2,5 %`."""
-        return format_percent(rate, format="#,##0.##\u00a0%", locale=self.locale)
+        return format_percent(rate, format=f"#,##0.##{self._percent_sign}", locale=self.locale)
+
+    @property
+    def _percent_sign(self) -> str:
+        # Russian puts a (non-breaking) space before the percent sign, English does not.
+        return "\u00a0%" if self.locale == "ru" else "%"
 
     def day(self, value: date) -> str:
-        return format_date(value, format="short" if self.locale == "en" else "dd.MM.yyyy", locale=self.locale)
+        """Format a date as `02.11.2026` in Russian and `2 Nov 2026` in English."""
+        return format_date(value, format="d MMM yyyy" if self.locale == "en" else "dd.MM.yyyy", locale=self.locale)
+
+    def in_sentence(self, name: str) -> str:
+        """Lower the first letter of a capitalised name for use mid-sentence; abbreviations such as КП stay."""
+        if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+            return name[0].lower() + name[1:]
+        return name
 
     def month_name(self, year: int, month: int) -> str:
         return format_date(date(year, month, 1), format="LLLL yyyy", locale=self.locale)
@@ -76,3 +89,23 @@ def _escape(value: Any) -> Any:
     if isinstance(value, str):
         return html.escape(value, quote=False)
     return value
+
+
+def nest_quotes(text: str) -> str:
+    """Turn «…» inside «…» into „…“, as Russian typography does: «Отдел „Север“».
+
+    A team called «Север» is written into messages that quote names themselves, which would
+    otherwise print «Отдел «Север»».
+    """
+    depth = 0
+    characters = []
+    for character in text:
+        if character == "«":
+            characters.append("„" if depth else "«")
+            depth += 1
+        elif character == "»" and depth:
+            depth -= 1
+            characters.append("“" if depth else "»")
+        else:
+            characters.append(character)
+    return "".join(characters)

@@ -191,6 +191,17 @@ def standings_lines(
         assert view is not None
         actual = view.totals.get(metric, Decimal(0))
         plan = view.plans.get(metric)
+        if plan is None:
+            lines.append(
+                texts(
+                    "top-line-no-plan",
+                    rank=standing.rank,
+                    name=standing.entry.name,
+                    metric=texts(f"metric-{metric}"),
+                    actual=metric_value(texts, metric, actual),
+                )
+            )
+            continue
         lines.append(
             texts(
                 "top-line",

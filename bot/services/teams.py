@@ -23,7 +23,9 @@ from kpi.period import Month
 
 logger = logging.getLogger(__name__)
 
-# A monthly salary above this is certainly a typo (an extra zero or two).
+# A monthly salary outside these bounds is a typo (a missing or an extra zero), except 0, which
+# means no salary.
+MIN_MONTHLY_SALARY = Decimal("1000")
 MAX_MONTHLY_SALARY = Decimal("100000000")
 
 
@@ -275,7 +277,9 @@ async def deactivate(session: AsyncSession, head: Member, reference: str) -> Mem
 
 
 async def set_salary(session: AsyncSession, head: Member, reference: str, amount: Decimal) -> Member:
-    if amount < 0 or amount > MAX_MONTHLY_SALARY:
+    if amount < 0:
+        raise UserError("salary-error-negative")
+    if 0 < amount < MIN_MONTHLY_SALARY or amount > MAX_MONTHLY_SALARY:
         raise UserError("salary-error-range")
     member = await resolve_member(session, head, reference)
     member.salary_kopecks = to_kopecks(amount)

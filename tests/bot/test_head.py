@@ -88,7 +88,7 @@ async def test_me_in_group_goes_private(team):
 async def test_team_list_in_private_shows_salary(team):
     await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
     reply = await team.say_one(HEAD, HEAD, "/team")
-    assert f"оклад 50{NBSP}000{NBSP}₽" in reply
+    assert f"оклад: 50{NBSP}000{NBSP}₽" in reply
     group_reply = await team.say_one(GROUP, HEAD, "/team")
     assert "оклад" not in group_reply
 
@@ -173,3 +173,23 @@ async def test_revoked_invite_stops_working(team):
     assert "Ссылка-приглашение недействительна" in await team.say_one(OUTSIDER, OUTSIDER, f"/start {team.invite}")
     assert "Добро пожаловать" in await team.say_one(OUTSIDER, OUTSIDER, f"/start {new_token}")
     assert "только руководителю" in await team.say_one(IVAN, IVAN, "/revoke")
+
+
+def test_nested_quotes_become_low_high():
+    from bot.render.texts import nest_quotes
+
+    assert nest_quotes("Команда «Отдел продаж «Север»» создана") == "Команда «Отдел продаж „Север“» создана"
+    assert nest_quotes("«а» и «б»") == "«а» и «б»"
+    assert nest_quotes("«a «b «c»» d»") == "«a „b „c““ d»"
+    assert nest_quotes("нет кавычек »") == "нет кавычек »"
+
+
+async def test_salary_typos_declined(team):
+    assert "не может быть отрицательным" in await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} -5")
+    assert "похоже на опечатку" in (await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 1,5")).lower()
+    assert "оклад: не задан" in await team.say_one(HEAD, HEAD, "/team")
+
+
+async def test_absurd_limit_is_formatted(team):
+    reply = await team.say_one(IVAN, IVAN, "/report выручка 2 млрд")
+    assert f"предел 1{NBSP}000{NBSP}000{NBSP}000" in reply

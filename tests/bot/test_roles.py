@@ -47,8 +47,8 @@ async def test_transfer_needs_confirmation_then_hands_over(team):
     done = await team.say_one(HEAD, HEAD, f"/transfer @user{MARIA} подтверждаю")
     assert "руководитель команды теперь Мария" in done
 
-    assert "только руководителю" in await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 1")
-    assert "Оклад «Иван» — 1,00" in await team.say_one(MARIA, MARIA, f"/salary @user{IVAN} 1")
+    assert "только руководителю" in await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 1000")
+    assert "Оклад установлен: Иван — 1\u00a0000,00" in await team.say_one(MARIA, MARIA, f"/salary @user{IVAN} 1000")
     assert "Расчёт выплат" in await team.say_one(HEAD, HEAD, "/payroll")
 
 

@@ -147,6 +147,7 @@ me-error-head = /me shows a manager's month. Heads have /top and /payroll.
 
 top-header = <b>Plan attainment leaderboard — { $month }</b>
 top-line = { $rank }. { $name } — { $percent } ({ $metric }: { $actual } of { $plan })
+top-line-no-plan = { $rank }. { $name } — no plan set ({ $metric }: { $actual })
 top-filter-department = Department: { $department }
 top-filter-newcomers = Newcomers: employed less than { $months ->
         [one] { $months } month
@@ -180,23 +181,25 @@ payroll-error-private-only = I show payroll to the head only, in the private cha
 
 team-header = <b>Team members</b> (use the number with /plan and /salary)
 team-line = { $number }. { $name } ({ $username }), { $role }, department: { $department }
-team-line-private = { $number }. { $name } ({ $username }), { $role }, department: { $department }, salary { $salary }
+team-line-private = { $number }. { $name } ({ $username }), { $role }, department: { $department }, salary: { $salary }
+salary-not-set = not set
 team-empty = No managers yet. Send them the invite link from /setup or /invite.
 
 member-error-not-found = No manager “{ $reference }” in your team. Use a number from /team or @username.
 
 salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username).
 salary-error-amount = “{ $value }” is not an amount. For example: <code>/salary 12 60 000</code>.
-salary-error-range = A salary must be between 0 and 100 000 000 ₽ a month. Check for extra zeros.
+salary-error-range = A salary must be between 1 000 and 100 000 000 ₽ a month (or 0 for none). This looks like a typo; check the zeros.
+salary-error-negative = A salary cannot be negative. For example: <code>/salary 12 60 000</code>.
 salary-error-private-only = Salaries are set in the private chat with me only, so amounts never reach the group.
-salary-done = Salary of “{ $name }”: { $amount } a month.
+salary-done = Salary set: { $name } — { $amount } a month.
 
 plan-usage = Name the manager, the metric and the month's plan, for example: <code>/plan 12 revenue 1m</code> (a number from /team or @username).
 plan-error-unknown-metric = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: <code>/plan 12 revenue 1m</code>.
 plan-error-amount = “{ $value }” is not a number. For example: <code>/plan 12 revenue 1m</code>.
 plan-error-not-positive = A plan must be greater than zero.
-plan-done = Plan for “{ $name }”, { $month }: { $metric } — { $value } (version { $version }). The manager has been told and will confirm it with a button.
-plan-unchanged = “{ $name }” already has this plan: { $metric } — { $value }. Nothing changed.
+plan-done = { $name }: plan for { $month } — { $metric } { $value } (version { $version }). The manager has been told and will confirm it with a button.
+plan-unchanged = { $name }: the plan is already { $metric } { $value }. Nothing changed.
 plan-notice-new = Your plan for { $month }: { $metric } — { $value }. See how you are doing with /me. Press “Confirm” so your head knows you have seen it.
 plan-notice-changed = Your plan for { $month } has changed: { $metric } — { $value } (was { $previous }). Press “Confirm” so your head knows you have seen it.
 plan-button-confirm = ✅ Confirm

@@ -149,6 +149,7 @@ me-error-head = /me показывает месяц менеджера. Руко
 
 top-header = <b>Рейтинг по выполнению плана — { $month }</b>
 top-line = { $rank }. { $name } — { $percent } ({ $metric }: { $actual } из { $plan })
+top-line-no-plan = { $rank }. { $name } — план не задан ({ $metric }: { $actual })
 top-filter-department = Отдел: { $department }
 top-filter-newcomers = Новички: работают меньше { $months ->
         [one] { $months } месяца
@@ -184,23 +185,25 @@ payroll-error-private-only = Расчёт выплат показываю тол
 
 team-header = <b>Состав команды</b> (номер нужен для /plan и /salary)
 team-line = { $number }. { $name } ({ $username }), { $role }, отдел: { $department }
-team-line-private = { $number }. { $name } ({ $username }), { $role }, отдел: { $department }, оклад { $salary }
+team-line-private = { $number }. { $name } ({ $username }), { $role }, отдел: { $department }, оклад: { $salary }
+salary-not-set = не задан
 team-empty = Менеджеров пока нет. Отправьте им ссылку-приглашение из /setup или /invite.
 
 member-error-not-found = Не нашёл менеджера «{ $reference }» в вашей команде. Укажите номер из /team или @username.
 
 salary-usage = Укажите менеджера и оклад в месяц, например: <code>/salary 12 60 000</code> (номер из /team или @username).
 salary-error-amount = «{ $value }» — не сумма. Например: <code>/salary 12 60 000</code>.
-salary-error-range = Оклад должен быть от 0 до 100 000 000 ₽ в месяц. Проверьте, нет ли лишних нулей.
+salary-error-range = Оклад должен быть от 1 000 до 100 000 000 ₽ в месяц (или 0, если оклада нет). Похоже на опечатку — проверьте число нулей.
+salary-error-negative = Оклад не может быть отрицательным. Например: <code>/salary 12 60 000</code>.
 salary-error-private-only = Оклады задаются только в личном чате со мной, чтобы суммы не попали в группу.
-salary-done = Оклад «{ $name }» — { $amount } в месяц.
+salary-done = Оклад установлен: { $name } — { $amount } в месяц.
 
 plan-usage = Укажите менеджера, показатель и план на месяц, например: <code>/plan 12 выручка 1 млн</code> (номер из /team или @username).
 plan-error-unknown-metric = Не знаю показатель «{ $name }». Доступны: звонки, кп, встречи, новые клиенты, сделки, выручка, маржа, оплаты. Например: <code>/plan 12 выручка 1 млн</code>.
 plan-error-amount = «{ $value }» — не число. Например: <code>/plan 12 выручка 1 млн</code>.
 plan-error-not-positive = План должен быть больше нуля.
-plan-done = План «{ $name }» на { $month }: { $metric } — { $value } (версия { $version }). Менеджер получил уведомление и подтвердит план кнопкой.
-plan-unchanged = У «{ $name }» уже такой план: { $metric } — { $value }. Ничего не изменилось.
+plan-done = { $name }: план на { $month } — { $metric } { $value } (версия { $version }). Менеджер получил уведомление и подтвердит план кнопкой.
+plan-unchanged = { $name }: план уже такой — { $metric } { $value }. Ничего не изменилось.
 plan-notice-new = Вам назначен план на { $month }: { $metric } — { $value }. Посмотреть, как идёте к плану, — /me. Нажмите «Подтвердить», чтобы руководитель видел, что вы ознакомились.
 plan-notice-changed = Ваш план на { $month } изменён: { $metric } — { $value } (было { $previous }). Нажмите «Подтвердить», чтобы руководитель видел, что вы ознакомились.
 plan-button-confirm = ✅ Подтвердить
@@ -245,8 +248,8 @@ cmd-revoke = Заменить ссылку-приглашение (руково�
 
 throttled = Слишком много сообщений подряд. Подождите несколько секунд, и я снова буду отвечать.
 
-error-not-member = Вы пока не состоите ни в одной команде. Откройте ссылку-приглашение от руководителя, а руководитель подключает команду командой /setup в группе отдела.
-error-head-only = Эта команда доступна только руководителю команды.
+error-not-member = Вы пока не состоите ни в одной команде. Откройте ссылку-приглашение от руководителя. Руководитель подключает бота так: добавляет его в группу отдела и пишет там /setup.
+error-head-only = Это действие доступно только руководителю.
 error-unexpected = Что-то пошло не так, и запрос не выполнен. Попробуйте ещё раз чуть позже; ошибка уже записана в журнал.
 
 ## Settings
