@@ -37,10 +37,11 @@ logger = logging.getLogger(__name__)
 LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
 PRIVATE_COMMANDS = (
-    "report", "me", "need", "whatif", "top", "payroll", "close", "team", "plan", "salary", "hired", "invite", "revoke", "role", "transfer", "deactivate",
+    "report", "me", "need", "whatif", "disputes", "top", "contest", "payroll", "close", "team", "plan", "salary",
+    "hired", "invite", "revoke", "role", "transfer", "deactivate",
     "settings", "language", "help",
 )
-GROUP_COMMANDS = ("report", "me", "top", "setup", "help")
+GROUP_COMMANDS = ("report", "me", "top", "contest", "setup", "help")
 
 
 @dataclass(slots=True)

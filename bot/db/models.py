@@ -304,3 +304,65 @@ class MonthClose(Base):
     closed_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     # bot.services.snapshots JSON of the payroll as closed.
     payroll: Mapped[str] = mapped_column(Text)
+
+
+class DisputeStatus(StrEnum):
+    OPEN = "open"
+    # The head answered and the line stands as it was.
+    RESOLVED = "resolved"
+    # The head answered and corrected the data behind the line (a plan, a report, a salary).
+    CORRECTED = "corrected"
+
+
+class Dispute(Base):
+    """A manager's objection to one line of their payslip, and the head's answer.
+
+    `line_text` and `amount_kopecks` keep the line as the manager saw it when disputing, because
+    the payslip is recomputed from the data and the line may read differently later.
+    """
+
+    __tablename__ = "disputes"
+    __table_args__ = (Index("ix_disputes_team_id_status", "team_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    month: Mapped[str] = mapped_column(String(7))  # "2026-11"
+    # The line's position in the payslip and its kpi.payroll.LineKind value.
+    line_index: Mapped[int] = mapped_column(Integer)
+    line_kind: Mapped[str] = mapped_column(String(32))
+    amount_kopecks: Mapped[int] = mapped_column(BigInteger)
+    line_text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    answer: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
+class ContestKind(StrEnum):
+    # Newcomers against veterans on revenue attainment, for one month.
+    HUNGRY_GAMES = "hungry_games"
+    # Department against department on revenue attainment, for one month.
+    DEPARTMENTS = "departments"
+    # The most of one metric over a period, with optional prizes.
+    CUSTOM = "custom"
+
+
+class Contest(Base):
+    """A contest the head started; its standings are computed from the reports when shown."""
+
+    __tablename__ = "contests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    metric: Mapped[str] = mapped_column(String(32))
+    # Business dates, both included.
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    # Prizes for places 1, 2, 3… in kopecks, separated by spaces; empty for none.
+    prizes_kopecks: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

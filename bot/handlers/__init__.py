@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, errors, form, head, reports, settings, standings, teams
+from bot.handlers import common, contests, disputes, errors, form, head, reports, settings, standings, teams
 
 
 def build_router() -> Router:
@@ -15,6 +15,8 @@ def build_router() -> Router:
         reports.create_router(),
         standings.create_router(),
         head.create_router(),
+        disputes.create_router(),
+        contests.create_router(),
         settings.create_router(),
         form.create_router(),
         common.create_router(),

@@ -15,6 +15,7 @@ from bot.context import AppContext
 from bot.middlewares.access import Access
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.db.models import Member, Role, Team
+from bot.keyboards.disputes import payslip_keyboard
 from bot.render.texts import Texts
 from bot.render.views import render_me, render_need, render_top, render_what_if
 from bot.services.errors import UserError
@@ -29,7 +30,10 @@ VETERAN_WORDS = frozenset({"старожилы", "старожил", "опытн
 async def me(
     message: Message, bot: Bot, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
 ) -> None:
-    """My month to date; pay appears only in the private chat, so a group gets a pointer there."""
+    """My month to date; pay appears only in the private chat, so a group gets a pointer there.
+
+    Each line of the current payslip gets an "Оспорить" button under the message.
+    """
     if member is None:
         raise UserError("error-not-member")
     if member.role != Role.MANAGER:
@@ -40,10 +44,11 @@ async def me(
     view = month.manager(member.id)
     assert view is not None
     text = render_me(texts, month, view)
+    keyboard = payslip_keyboard(texts, view.payslip)
     if message.chat.type == ChatType.PRIVATE:
-        await message.answer(text)
+        await message.answer(text, reply_markup=keyboard)
         return
-    await bot.send_message(member.telegram_user_id, text)
+    await bot.send_message(member.telegram_user_id, text, reply_markup=keyboard)
     await message.answer(texts("me-sent-privately"))
 
 

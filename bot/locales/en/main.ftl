@@ -44,6 +44,8 @@ help-manager =
     /need — what is still needed for the plan and the next bonus tier: deals, meetings and calls a day
     /whatif 500k — what you would earn with that much more in sales
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
+    /disputes — your payslip disputes and their status; dispute a line with the "Dispute" button under /me
+    /contest — running contests and their standings
     /settings — language and reminders
     /language ru — переключиться на русский
 help-head =
@@ -60,6 +62,9 @@ help-head =
     /role 12 observer — a member's role: manager, observer or department head
     /transfer 12 confirm — hand the team over to another head
     /deactivate 12 — switch a member off (history stays)
+    /disputes — managers' open payslip disputes, with answer buttons (private chat)
+    /contest hungry games — newcomers against veterans this month; /contest departments — department against department
+    /contest 01.12–31.12 calls prize 10 000 — the most over a period; prizes by place: prize 10 000 / 5 000 (private chat)
 
 hint-private = I did not understand that. Send a report like this: { -report-example }. All commands: /help.
 
@@ -273,6 +278,8 @@ settings-error-private-only = Settings open in the private chat with me: send me
 
 cmd-need = What is still needed for the plan and the next tier
 cmd-whatif = What I would earn if I sold more: /whatif 500k
+cmd-disputes = Payslip disputes and their status
+cmd-contest = Contests and their standings
 need-header = <b>Revenue: { $revenue } of { $plan } ({ $percent })</b>, { $days ->
         [one] { $days } working day left
        *[other] { $days } working days left
