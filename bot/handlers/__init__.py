@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, errors, head, reports, standings, teams
+from bot.handlers import common, errors, head, reports, schedule, standings, teams
 
 
 def build_router() -> Router:
@@ -15,6 +15,7 @@ def build_router() -> Router:
         reports.create_router(),
         standings.create_router(),
         head.create_router(),
+        schedule.create_router(),
         common.create_router(),
     )
     return root
