@@ -144,8 +144,8 @@ rules-line-capped = ; capped at { $cap } (uncapped { $uncapped })
 rules-line-super-label = Super bonus
 rules-line-super = plan attainment { $percent }, bound { $bound }
 rules-line-kpi-label = KPI: { $metric }
-rules-line-kpi = { $actual } of target { $target } ({ $percent }); { $weight } of pool { $pool } = { $share }
-rules-line-kpi-ratio = { $actual } of { $denominator } — { $measured } against target { $target } ({ $percent }); { $weight } of pool { $pool } = { $share }
+rules-line-kpi = { $actual } of target { $target } ({ $percent }) of a { $share } share ({ $weight } of pool { $pool })
+rules-line-kpi-ratio = { $actual } of { $denominator } — { $measured } against target { $target } ({ $percent }) of a { $share } share ({ $weight } of pool { $pool })
 rules-line-kpi-no-target = no target set
 rules-line-kpi-no-base = nothing to measure: { $denominator } { $unit }
 rules-line-kpi-below = ; below the { $threshold } threshold, nothing paid
@@ -164,8 +164,8 @@ rules-line-note = ; { $note }
 
 ## Streak warnings for the head
 
-rules-streak-watch = { $name }: plan missed { $months } months in a row (through { $month }). Worth a talk, and worth checking causes beyond the manager too: market, lead flow, product, plan size.
-rules-streak-act = { $name }: plan missed { $months } months in a row (through { $month }). Time to go through the causes with the manager, external ones included: market, lead flow, product, whether the plan is realistic.
+rules-streak-watch = { $name }: plan missed { $months } months in a row, the last one { $month }. Worth a talk, and worth checking causes beyond the manager too: market, lead flow, product, plan size.
+rules-streak-act = { $name }: plan missed { $months } months in a row, the last one { $month }. Time to go through the causes with the manager, external ones included: market, lead flow, product, whether the plan is realistic.
 
 ## Scheme file errors: the key, the value and the fix
 

@@ -158,8 +158,8 @@ rules-line-capped = ; ограничено суммой { $cap } (без огр�
 rules-line-super-label = Супербонус
 rules-line-super = выполнение плана { $percent }, порог { $bound }
 rules-line-kpi-label = KPI: { $metric }
-rules-line-kpi = { $actual } из цели { $target } ({ $percent }); { $weight } фонда { $pool } = { $share }
-rules-line-kpi-ratio = { $actual } из { $denominator } — { $measured } при цели { $target } ({ $percent }); { $weight } фонда { $pool } = { $share }
+rules-line-kpi = { $actual } из цели { $target } ({ $percent }) от доли { $share } ({ $weight } фонда { $pool })
+rules-line-kpi-ratio = { $actual } из { $denominator } — { $measured } при цели { $target } ({ $percent }) от доли { $share } ({ $weight } фонда { $pool })
 rules-line-kpi-no-target = цель не задана
 rules-line-kpi-no-base = нет данных для расчёта: { $denominator } { $unit }
 rules-line-kpi-below = ; ниже порога { $threshold } — не платится
@@ -178,12 +178,12 @@ rules-line-note = ; { $note }
 
 ## Streak warnings for the head
 
-rules-streak-watch = { $name }: план не выполнен { $months } месяца подряд (по { $month }). Стоит поговорить и проверить не только работу менеджера, но и внешние причины: рынок, поток лидов, продукт, размер плана.
+rules-streak-watch = { $name }: план не выполнен { $months } месяца подряд, последний из них — { $month }. Стоит поговорить и проверить не только работу менеджера, но и внешние причины: рынок, поток лидов, продукт, размер плана.
 rules-streak-act = { $name }: план не выполнен { $months } { $months ->
         [one] месяц
         [few] месяца
        *[many] месяцев
-    } подряд (по { $month }). Пора разобрать причины вместе с менеджером, и внешние тоже: рынок, поток лидов, продукт, реалистичность плана.
+    } подряд, последний из них — { $month }. Пора разобрать причины вместе с менеджером, и внешние тоже: рынок, поток лидов, продукт, реалистичность плана.
 
 ## Scheme file errors: the key, the value and the fix
 
