@@ -24,6 +24,7 @@ from bot.context import AppContext
 from bot.db.engine import create_engine, create_sessionmaker
 from bot.db.fsm import SqlStorage
 from bot.db.migrate import upgrade
+from bot.delivery import Timer
 from bot.handlers import build_router
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import MemberLocaleManager, SessionMiddleware
@@ -37,11 +38,11 @@ logger = logging.getLogger(__name__)
 LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
 PRIVATE_COMMANDS = (
-    "report", "me", "need", "whatif", "disputes", "top", "contest", "payroll", "close", "team", "plan", "salary",
-    "hired", "invite", "revoke", "role", "transfer", "deactivate",
+    "report", "me", "need", "whatif", "disputes", "top", "contest", "vacation", "payroll", "close", "team", "plan",
+    "salary", "hired", "invite", "revoke", "role", "transfer", "deactivate", "calendar", "times",
     "settings", "language", "help",
 )
-GROUP_COMMANDS = ("report", "me", "top", "contest", "setup", "help")
+GROUP_COMMANDS = ("report", "me", "top", "contest", "setup", "topic", "help")
 
 
 @dataclass(slots=True)
@@ -69,13 +70,16 @@ def create_text_core(default_locale: str) -> FluentRuntimeCore:
     return FluentRuntimeCore(path=LOCALES_PATH, default_locale=default_locale)
 
 
-async def build_application(settings: Settings, bot: Bot, clock: Clock) -> Application:
-    """Migrate the database and wire every part; nothing is started yet."""
+async def build_application(settings: Settings, bot: Bot, clock: Clock, timer: Timer | None = None) -> Application:
+    """Migrate the database and wire every part; nothing is started yet.
+
+    `timer` paces and backs off outgoing messages; the sandbox passes a virtual one.
+    """
     engine = create_engine(settings.database_url)
     await upgrade(engine)
     core = create_text_core(settings.default_locale)
     app = AppContext(settings=settings, sessionmaker=create_sessionmaker(engine), bot=bot, text_core=core, clock=clock)
-    scheduler = TeamScheduler(app)
+    scheduler = TeamScheduler(app, timer=timer)
 
     dispatcher = Dispatcher(storage=create_fsm_storage(settings, app), scheduler=scheduler)
     dispatcher.update.outer_middleware(SessionMiddleware(app))
@@ -108,15 +112,12 @@ def create_fsm_storage(settings: Settings, app: AppContext) -> BaseStorage:
 
 async def _on_startup(bot: Bot, scheduler: TeamScheduler, **_: Any) -> None:
     await set_commands(bot, scheduler.app)
-    await scheduler.schedule_all()
-    scheduler.scheduler.start()
-    logger.info("Scheduler started")
+    # Starts the triggers, then sends what was missed while no process ran.
+    await scheduler.start()
 
 
 async def _on_shutdown(scheduler: TeamScheduler, **_: Any) -> None:
-    if scheduler.scheduler.running:
-        scheduler.scheduler.shutdown(wait=False)
-    logger.info("Scheduler stopped")
+    await scheduler.stop()
 
 
 async def set_commands(bot: Bot, app: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""The `salesboard` command: run the bot, play the demo, or start a local Bot API emulator."""
+"""The `salesboard` command: run the bot, play the demo, start a local Bot API emulator, or compute payroll from a workbook."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 
 from pydantic import ValidationError
 
+from bot.calc.command import add_calc_parser, add_template_parser, run_calc, run_template
 from bot.clock import SystemClock
 from bot.config import load_settings
 
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "emulator", help="start a local Bot API emulator for manual testing (options: --token, --username, --name)"
     )
+    add_calc_parser(commands)
+    add_template_parser(commands)
     return parser
 
 
@@ -57,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "emulator":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    # calc and template work on files alone, so they need no settings, database or token.
+    if args.command == "calc":
+        return run_calc(args)
+    if args.command == "template":
+        return run_template(args)
     try:
         settings = load_settings()
     except ValidationError as error:

@@ -39,8 +39,15 @@ class Settings(BaseSettings):
     newcomer_months: int = Field(default=3, ge=1, le=36)
     # How many days back a manager may still report (0: today only).
     report_backdate_days: int = Field(default=3, ge=0, le=31)
-    # Seconds a scheduled job may still run after its time, e.g. after a short restart.
+    # The catch-up window: seconds a scheduled post may still go out late, e.g. after a restart.
+    # A post missed by more is skipped, logged and reported to the head.
     misfire_grace_seconds: int = Field(default=3600, ge=0)
+    # Minutes after the report deadline when the head gets the list of managers still missing.
+    head_note_delay_minutes: int = Field(default=30, ge=0, le=360)
+    # Time on the 1st of each month (team timezone) for the month close of the month before.
+    month_close_time: time = time(10, 0)
+    # Seconds between the scheduler's heartbeat and its pass over failed posts due for a retry.
+    maintenance_interval_seconds: int = Field(default=60, ge=5)
     polling_timeout: int = Field(default=30, ge=1, le=50)
 
     @field_validator("default_timezone")

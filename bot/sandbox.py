@@ -18,8 +18,13 @@ from aiogram import Bot
 from bot.app import Application, build_application, create_bot, set_commands
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.delivery import VirtualTimer
 from bot.emulator import BotAPIEmulator
 from bot.scheduler.simulate import advance
+
+# Heartbeats and retries every 15 minutes of the manual clock: often enough for retries, while a
+# simulated week stays a few hundred runs.
+SANDBOX_MAINTENANCE_SECONDS = 900
 
 
 class Sandbox:
@@ -37,6 +42,8 @@ class Sandbox:
         self._settings = settings
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self.emulator = BotAPIEmulator()
+        # Pacing and back-off waits pass in virtual time: the sandbox never sleeps.
+        self.timer = VirtualTimer()
         self.bot: Bot | None = None
         self.application: Application | None = None
         self.last_update: dict[str, Any] = {}
@@ -49,32 +56,53 @@ class Sandbox:
             url = f"sqlite+aiosqlite:///{Path(self._folder.name) / 'salesboard.db'}"
         # The demo and tests send many messages within one instant of the manual clock, so flood
         # control is off unless a test asks for it.
+        settings = {"maintenance_interval_seconds": SANDBOX_MAINTENANCE_SECONDS, "flood_burst": 0, **self._settings}
         self.settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             bot_token=self.emulator.token,
             telegram_api_url=self.emulator.base_url,
             database_url=url,
-            **{"flood_burst": 0, **self._settings},
+            **settings,
         )
+        await self._start_bot()
+        return self
+
+    async def _start_bot(self) -> None:
         self.bot = create_bot(self.settings)
-        self.application = await build_application(self.settings, self.bot, self.clock)
+        self.application = await build_application(self.settings, self.bot, self.clock, self.timer)
         if self._new_token is not None:
             self.application.app.new_token = self._new_token
         await self.application.app.text_core.startup()
         await set_commands(self.bot, self.application.app)
         # Started paused: jobs keep their real triggers, and `advance` fires them on the clock.
-        self.application.scheduler.scheduler.start(paused=True)
-        return self
+        # Starting also catches up on posts missed while the bot was down.
+        await self.application.scheduler.start(paused=True)
+
+    async def _stop_bot(self) -> None:
+        if self.application is not None:
+            await self.application.scheduler.stop()
+            await self.application.engine.dispose()
+            self.application = None
+        if self.bot is not None:
+            await self.bot.session.close()
+            self.bot = None
+
+    async def restart(self, down_until: datetime | None = None) -> list[dict[str, Any]]:
+        """Stop the bot, keep it down until `down_until` (no job fires), start it on the same database.
+
+        Returns what the bot sent on start, i.e. the posts it caught up on.
+        """
+        await self._stop_bot()
+        if down_until is not None:
+            self.clock.set(down_until)
+        before = len(self.emulator.sent())
+        await self._start_bot()
+        return self.emulator.sent()[before:]
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.application is not None:
-            if self.application.scheduler.scheduler.running:
-                self.application.scheduler.scheduler.shutdown(wait=False)
-            await self.application.engine.dispose()
-        if self.bot is not None:
-            await self.bot.session.close()
+        await self._stop_bot()
         await self.emulator.stop()
         if self._folder is not None:
             self._folder.cleanup()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, contests, disputes, errors, form, head, reports, settings, standings, teams
+from bot.handlers import common, contests, disputes, errors, form, head, reports, schedule, settings, standings, teams
 
 
 def build_router() -> Router:
@@ -17,6 +17,7 @@ def build_router() -> Router:
         head.create_router(),
         disputes.create_router(),
         contests.create_router(),
+        schedule.create_router(),
         settings.create_router(),
         form.create_router(),
         common.create_router(),

@@ -29,6 +29,7 @@ from bot.keyboards.form import BACK, CANCEL, RESTART, SAVE, SKIP, FormAction, re
 from bot.render.texts import Texts
 from bot.render.views import metric_value, render_report_saved
 from bot.report_parser import ReportParseError, parse_report
+from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
 from bot.services.months import ensure_open
 from bot.services.reports import check_report_day, submit_report
@@ -93,6 +94,7 @@ async def press(
     clock: Clock,
     member: Member | None,
     texts: Texts,
+    scheduler: TeamScheduler,
 ) -> None:
     message = callback.message if isinstance(callback.message, Message) else None
     if callback_data.action == RESTART:
@@ -133,6 +135,7 @@ async def press(
         await callback.answer()
         if message is not None:
             await message.edit_text(render_report_saved(texts, outcome))
+        await scheduler.after_report(member, outcome)
         return
 
     step = data["step"]

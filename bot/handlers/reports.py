@@ -17,6 +17,7 @@ from bot.render.texts import Texts
 from bot.render.views import render_report_saved
 from bot.report_day import ReportDayError, split_report_day
 from bot.report_parser import ReportParseError, parse_report
+from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
 from bot.services.reports import ReportSource, submit_report
 
@@ -31,6 +32,7 @@ async def report(
     clock: Clock,
     texts: Texts,
     state: FSMContext,
+    scheduler: TeamScheduler,
 ) -> None:
     """`/report [вчера | 02.11] звонки 40 …`; an edit of the message replaces that day's values.
 
@@ -58,6 +60,8 @@ async def report(
         session, member, parsed.values, clock.now(), source, day=day, backdate_days=app.settings.report_backdate_days
     )
     await message.answer(render_report_saved(texts, outcome))
+    # The group hears when someone reaches 100 % of plan or sets a team record.
+    await scheduler.after_report(member, outcome)
 
 
 def create_router() -> Router:
