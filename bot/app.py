@@ -40,9 +40,9 @@ LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 PRIVATE_COMMANDS = (
     "report", "me", "need", "whatif", "disputes", "top", "contest", "vacation", "payroll", "close", "team", "plan",
     "salary", "hired", "invite", "revoke", "role", "transfer", "deactivate", "calendar", "times",
-    "settings", "language", "help",
+    "rules", "settings", "language", "help",
 )
-GROUP_COMMANDS = ("report", "me", "top", "contest", "setup", "topic", "help")
+GROUP_COMMANDS = ("report", "me", "top", "rules", "contest", "setup", "topic", "help")
 
 
 @dataclass(slots=True)

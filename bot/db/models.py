@@ -366,3 +366,17 @@ class Contest(Base):
     prizes_kopecks: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TeamScheme(Base):
+    """One version of a team's pay scheme: the TOML file as the head sent it, and its first month."""
+
+    __tablename__ = "team_schemes"
+    __table_args__ = (UniqueConstraint("team_id", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    effective_from: Mapped[str] = mapped_column(String(7))  # "2026-12"
+    source: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import common, contests, disputes, errors, form, head, reports, schedule, settings, standings, teams
+from bot.handlers import (
+    common,
+    contests,
+    disputes,
+    errors,
+    form,
+    head,
+    reports,
+    rules,
+    schedule,
+    settings,
+    standings,
+    teams,
+)
 
 
 def build_router() -> Router:
@@ -15,6 +28,7 @@ def build_router() -> Router:
         reports.create_router(),
         standings.create_router(),
         head.create_router(),
+        rules.create_router(),
         disputes.create_router(),
         contests.create_router(),
         schedule.create_router(),

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import ROUND_CEILING, Decimal
 
+from bot.render.rules import explain_line
 from bot.render.texts import Markup, Texts
 from bot.services.reports import ReportOutcome
 from bot.services.standings import BONUS_METRIC, BoardFilter, ManagerView, TeamMonth, filtered_standings
@@ -14,7 +15,8 @@ from kpi.attainment import attainment
 from kpi.leaderboard import Standing
 from kpi.needs import Goal
 from kpi.metrics import METRICS, MetricKind
-from kpi.payroll import LineKind, PayLine, Payroll, Payslip
+from kpi.payroll import PayLine, Payroll, Payslip
+from kpi.scheme import Scheme
 
 
 def metric_value(texts: Texts, metric: str, value: Decimal) -> str:
@@ -120,38 +122,13 @@ def need_lines(
     return lines
 
 
-def tier_label(texts: Texts, line: PayLine) -> str:
-    if line.tier_lower_bound is None:
-        return texts("tier-none")
-    if line.tier_lower_bound == 0:
-        return texts("tier-lowest-plain")
-    return texts("tier-from", bound=texts.rate(line.tier_lower_bound))
+def pay_line(texts: Texts, line: PayLine, scheme: Scheme | None = None) -> str:
+    """Explain one payslip line; the scheme supplies custom metric titles and the bonus rule."""
+    return explain_line(texts, line, scheme)
 
 
-def pay_line(texts: Texts, line: PayLine) -> str:
-    amount = texts.money(line.amount)
-    if line.kind is LineKind.SALARY:
-        return texts(
-            "pay-line-salary",
-            monthly=texts.money(line.monthly or Decimal(0), kopecks=False),
-            worked=line.worked_days or 0,
-            working=line.working_days or 0,
-            amount=amount,
-        )
-    if line.tier_index is None:
-        return texts("pay-line-bonus-no-plan", amount=amount)
-    return texts(
-        "pay-line-bonus",
-        rate=texts.rate(line.rate or Decimal(0)),
-        base=texts.money(line.base or Decimal(0), kopecks=False),
-        percent=texts.percent(line.attainment),
-        tier=Markup(tier_label(texts, line)),
-        amount=amount,
-    )
-
-
-def payslip_lines(texts: Texts, payslip: Payslip) -> list[str]:
-    return [pay_line(texts, line) for line in payslip.lines]
+def payslip_lines(texts: Texts, payslip: Payslip, scheme: Scheme | None = None) -> list[str]:
+    return [explain_line(texts, line, scheme) for line in payslip.lines]
 
 
 def render_me(texts: Texts, month: TeamMonth, view: ManagerView) -> str:
@@ -174,9 +151,9 @@ def render_me(texts: Texts, month: TeamMonth, view: ManagerView) -> str:
         )
     )
     lines.append(texts("me-pay-now", total=texts.money(view.payslip.total)))
-    lines.extend(payslip_lines(texts, view.payslip))
+    lines.extend(payslip_lines(texts, view.payslip, month.scheme))
     lines.append(texts("me-pay-forecast", total=texts.money(view.forecast_payslip.total)))
-    lines.extend(payslip_lines(texts, view.forecast_payslip))
+    lines.extend(payslip_lines(texts, view.forecast_payslip, month.scheme))
     if plan is None:
         lines.append(texts("me-no-plan"))
     return "\n".join(lines)

@@ -20,7 +20,12 @@ from kpi.metrics import activity_points
 from kpi.money import from_kopecks, round_kopecks
 from kpi.needs import Goal, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
+from bot.services.absences import absence_days
+from bot.services.calendars import team_calendar
+from bot.services.schemes import scheme_for
 from kpi.period import Month
+from kpi.plans import Plan
+from kpi.scheme import Scheme
 from kpi.tiers import DEFAULT_TIERS
 
 # The bonus base of the default scheme.
@@ -61,6 +66,7 @@ class TeamMonth:
     standings: tuple[Standing, ...]
     payroll: Payroll
     calendar: WorkingCalendar
+    scheme: Scheme
 
     def manager(self, member_id: int) -> ManagerView | None:
         return next((view for view in self.managers if view.member_id == member_id), None)
@@ -82,7 +88,8 @@ async def load_team_month(
     With `department_id`, only that department's managers are included.
     """
     month = Month.of(today)
-    calendar = WorkingCalendar(country=team.calendar_country)
+    calendar = await team_calendar(session, team)
+    scheme = await scheme_for(session, team.id, month)
     elapsed, remaining = working_days_elapsed(calendar, month, today)
     total_days = len(calendar.working_days_in(month))
 
@@ -93,6 +100,7 @@ async def load_team_month(
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
     plans = await repo.plans_for(session, team.id, str(month))
     reported = await repo.reported_on(session, team.id, today)
+    absences = await absence_days(session, team.id, month.first_day, month.last_day)
 
     views: list[ManagerView] = []
     inputs: list[ManagerMonth] = []
@@ -101,6 +109,7 @@ async def load_team_month(
         member_totals = values_from_storage(totals.get(member.id, {}))
         member_plans = values_from_storage(plans.get(member.id, {}))
         revenue = member_totals.get(BONUS_METRIC, Decimal(0))
+        department = departments.get(member.department_id) if member.department_id else None
         manager_month = ManagerMonth(
             member_id=member.id,
             name=member.display_name,
@@ -109,9 +118,18 @@ async def load_team_month(
             left_on=None,
             plan=member_plans.get(BONUS_METRIC),
             actual=revenue,
+            absences=frozenset(absences.get(member.id, set())),
+            department=department.name if department else None,
+            metrics=_pay_metrics(member_totals),
+            plans={
+                metric: Plan(metric, value) for metric, value in member_plans.items() if metric != BONUS_METRIC
+            },
         )
         projected_revenue = round_kopecks(run_rate(revenue, elapsed, total_days))
-        forecast = compute_payslip(replace(manager_month, actual=projected_revenue), month, calendar)
+        forecast = compute_payslip(
+            replace(manager_month, actual=projected_revenue, metrics={**manager_month.metrics, "revenue": projected_revenue}),
+            month, calendar, scheme=scheme,
+        )
         inputs.append(manager_month)
         entries.append(
             LeaderboardEntry(
@@ -121,7 +139,6 @@ async def load_team_month(
                 activity_points=activity_points(member_totals),
             )
         )
-        department = departments.get(member.department_id) if member.department_id else None
         views.append(
             ManagerView(
                 member_id=member.id,
@@ -133,7 +150,7 @@ async def load_team_month(
                 totals=member_totals,
                 plans=member_plans,
                 reported_today=member.id in reported,
-                payslip=compute_payslip(manager_month, month, calendar),
+                payslip=compute_payslip(manager_month, month, calendar, scheme=scheme),
                 forecast_revenue=projected_revenue,
                 forecast_payslip=forecast,
                 pay_input=manager_month,
@@ -153,9 +170,19 @@ async def load_team_month(
         remaining_working_days=remaining,
         managers=tuple(views),
         standings=tuple(rank(entries)),
-        payroll=compute_payroll(inputs, month, calendar),
+        payroll=compute_payroll(inputs, month, calendar, scheme=scheme),
         calendar=calendar,
+        scheme=scheme,
     )
+
+
+def _pay_metrics(totals: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The month's totals as pay inputs; an unreported margin counts as zero, not as unknown."""
+    metrics = dict(totals)
+    metrics.setdefault("revenue", Decimal(0))
+    # NOTE: margin is what managers report; a scheme on margin pays nothing to one who reported none.
+    metrics.setdefault("margin", Decimal(0))
+    return metrics
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +228,10 @@ def is_newcomer(hire_date: date | None, today: date, months: int) -> bool:
 
 
 def what_if(month: TeamMonth, view: ManagerView, extra: Decimal) -> Payslip:
-    """Compute the payslip the manager would get with `extra` more on the bonus base this month."""
-    return compute_payslip(replace(view.pay_input, actual=view.pay_input.actual + extra), month.month, month.calendar)
+    """Compute the payslip the manager would get with `extra` more revenue this month."""
+    revenue = view.pay_input.actual + extra
+    more = replace(view.pay_input, actual=revenue, metrics={**view.pay_input.metrics, "revenue": revenue})
+    return compute_payslip(more, month.month, month.calendar, scheme=month.scheme)
 
 
 def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:

@@ -43,6 +43,7 @@ help-manager =
     /me — your month: plan, attainment, forecast and pay (private chat only)
     /need — what is still needed for the plan and the next bonus tier: deals, meetings and calls a day
     /whatif 500k — what you would earn with that much more in sales
+    /rules — pay rules: salary, bonus, KPI, deductions
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /disputes — your payslip disputes and their status; dispute a line with the "Dispute" button under /me
     /contest — running contests and their standings
@@ -57,6 +58,7 @@ help-head =
     /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
+    /rules preset by_attainment 2026-12 — choose a scheme preset; or send me the scheme's .toml file
     /close 2026-11 — close a month that has ended: its payroll is stored and no longer changes
     /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
     /role 12 observer — a member's role: manager, observer or department head
@@ -348,3 +350,17 @@ xlsx-kind-adjustment = Adjustment
 xlsx-kind-deduction = Deduction
 xlsx-kind-total = Total
 xlsx-team-total = Team total
+
+## Rules in the bot
+
+cmd-rules = Pay rules: how pay is computed
+rules-default-title = Default scheme
+rules-upcoming = From { $month } a new version “{ $title }” takes effect: <code>/rules { $arg }</code>
+rules-published = Scheme “{ $title }” is saved and takes effect from { $month }. The team has been told in the group. This is how managers will read it:
+rules-announcement = 📣 The head has published pay rules “{ $title }”. They apply from { $month }. Read them with <code>/rules { $arg }</code>.
+rules-preset-usage = Name a preset and, if needed, a month: <code>/rules preset by_attainment 2026-12</code>. Presets: { $presets }.
+rules-error-preset = There is no preset “{ $name }”. There are: { $presets }.
+rules-error-private-only = Rules change only in the private chat with me: send the scheme file or /rules preset there.
+rules-error-past = Rules cannot be set for the past: { $month } is over and it is now { $current }. Use this month or a later one.
+rules-error-too-large = The scheme file is larger than { $limit } KB, which is not a pay scheme. Send the scheme's .toml file.
+rules-error-encoding = The scheme file is not UTF-8. Save it as UTF-8 and send it again.
