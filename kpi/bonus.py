@@ -62,7 +62,8 @@ def bonus_lines(
         plan=plan_value,
         worked_days=worked_days if prorated else None,
         working_days=working_days if prorated else None,
-        rule="bonus",
+        rule=f"bonus.{rule.base.value}",
+        title=rule.title,
         metric=rule.base.value,
         mode=rule.mode.value,
         fixed=result.fixed,
@@ -84,7 +85,7 @@ def bonus_lines(
                 attainment=ratio,
                 tier_lower_bound=super_bonus.lower_bound,
                 fixed=super_bonus.amount,
-                rule="super_bonus",
+                rule=f"super_bonus.{rule.base.value}",
                 metric=rule.plan_metric,
             )
         )

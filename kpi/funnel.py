@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from kpi.money import require_decimal, round_kopecks
+from kpi.money import FloatNotAllowedError, require_decimal, round_kopecks
 
 # The fallback when a team has no history of its own: 100 calls -> 10 meetings -> 1 deal.
 DEFAULT_CALLS_PER_MEETING = Fraction(10)
@@ -24,6 +24,17 @@ class Conversions:
     calls_per_meeting: Fraction = DEFAULT_CALLS_PER_MEETING
     meetings_per_deal: Fraction = DEFAULT_MEETINGS_PER_DEAL
     average_deal: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("calls_per_meeting", "meetings_per_deal"):
+            value = getattr(self, name)
+            if isinstance(value, (float, bool)) or not isinstance(value, (Fraction, int)):
+                raise FloatNotAllowedError(f"{name} is {value!r}; pass an exact Fraction such as Fraction(10)")
+            if value <= 0:
+                raise ValueError(f"{name} must be positive, got {value}")
+            object.__setattr__(self, name, Fraction(value))
+        if self.average_deal is not None:
+            object.__setattr__(self, "average_deal", require_decimal(self.average_deal, "average_deal"))
 
 
 @dataclass(frozen=True, slots=True)

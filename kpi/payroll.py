@@ -1,8 +1,8 @@
 """Payslips (расчётные листы): a manager's pay for a month, line by line.
 
-Lines come in this order: salary, bonus, super bonus (when reached), one
-line per KPI target and criterion (when the scheme has a KPI premium),
-refund adjustments, deductions.
+Lines come in this order: salary, then per bonus rule its bonus and its
+super bonus (when reached), one line per KPI target and criterion (when
+the scheme has a KPI premium), refund adjustments, deductions.
 
 Amounts are rounded half up to kopecks (``kpi.money.round_kopecks``) at
 these points only:
@@ -99,11 +99,17 @@ def compute_payslip(
         )
     ]
 
-    bonus, ratio, bonus_plan = bonus_lines(
-        manager, rules.bonus, salary.worked_days, salary.working_days, department_attainment
-    )
-    lines.extend(bonus)
-    plans_used = [] if bonus_plan is None else [bonus_plan]
+    ratio: Fraction | None = None
+    plans_used: list[Plan] = []
+    for index, rule in enumerate(rules.bonuses):
+        bonus, rule_ratio, bonus_plan = bonus_lines(
+            manager, rule, salary.worked_days, salary.working_days, department_attainment
+        )
+        lines.extend(bonus)
+        if index == 0:
+            ratio = rule_ratio
+        if bonus_plan is not None and bonus_plan not in plans_used:
+            plans_used.append(bonus_plan)
     if rules.kpi is not None:
         premium, premium_plans = kpi_lines(manager, rules.kpi, salary.worked_days, salary.working_days)
         lines.extend(premium)
@@ -183,9 +189,8 @@ def compute_payroll(
 ) -> Payroll:
     """Compute every manager's payslip and each department's attainment.
 
-    Departments are measured on the department factor's metric when the
-    scheme has one, else on the bonus plan metric. Raises ValueError if a
-    member_id appears twice.
+    Departments are measured on ``Scheme.department_metric``. Raises
+    ValueError if a member_id appears twice.
     """
     rules = _resolve_scheme(tiers, scheme)
     seen: set[int] = set()
@@ -194,9 +199,7 @@ def compute_payroll(
             raise ValueError(f"member {manager.member_id} appears twice in the payroll for {month}")
         seen.add(manager.member_id)
 
-    factor = rules.bonus.department_factor
-    metric = factor.metric if factor is not None else rules.bonus.plan_metric
-    departments = department_results(managers, month, calendar, metric, department_plans)
+    departments = department_results(managers, month, calendar, rules.department_metric, department_plans)
     by_name = {department.name: department.attainment for department in departments}
     payslips = tuple(
         compute_payslip(

@@ -42,12 +42,13 @@ _RATIO_FIELDS = ("attainment", "department_attainment")
 class PayLine:
     """One payslip line: an amount in kopecks and the data that explains it.
 
-    ``rule`` names the rule that made the line: "salary", "bonus",
-    "super_bonus", "kpi.<metric>", "criterion.<code>", "refund" or
+    ``rule`` names the rule that made the line: "salary", "bonus.<base>",
+    "super_bonus.<base>", "kpi.<metric>", "criterion.<code>", "refund" or
     "deduction.<code>". Which other fields are set depends on ``kind``:
 
     - SALARY: ``monthly``, ``worked_days``, ``working_days``.
-    - BONUS: ``metric`` (the base), ``base``, ``mode``, ``plan`` (after
+    - BONUS: ``metric`` (the base), ``title`` (the rule's own title or None),
+      ``base``, ``mode``, ``plan`` (after
       pro-rating) and ``plan_version``, ``attainment``, ``tier_index``,
       ``tier_lower_bound``, and ``rate`` or ``fixed``. Under a department
       factor also ``factor``, ``department`` and ``department_attainment``.

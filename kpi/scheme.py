@@ -98,6 +98,7 @@ class BonusRule:
     cap: Decimal | None = None
     super_bonus: SuperBonus | None = None
     department_factor: DepartmentFactor | None = None
+    title: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base", BonusBase(self.base))
@@ -241,10 +242,15 @@ class HealthLimits:
 
 @dataclass(frozen=True, slots=True)
 class Scheme:
-    """One version of a team's pay scheme; ``effective_from`` None means in force from the start."""
+    """One version of a team's pay scheme; ``effective_from`` None means in force from the start.
+
+    ``bonuses`` are one or more bonus rules on different bases, such as a
+    bonus on revenue and a receivables bonus on payments; each makes its own
+    line. The first one's attainment is the payslip's attainment.
+    """
 
     title: str
-    bonus: BonusRule
+    bonuses: tuple[BonusRule, ...]
     effective_from: Month | None = None
     kpi: KpiPremium | None = None
     deductions: tuple[DeductionRule, ...] = ()
@@ -253,14 +259,19 @@ class Scheme:
     description: str | None = None
 
     def __post_init__(self) -> None:
+        bonuses = (self.bonuses,) if isinstance(self.bonuses, BonusRule) else tuple(self.bonuses)
+        if not bonuses:
+            raise ValueError("a scheme needs at least one bonus rule")
+        object.__setattr__(self, "bonuses", bonuses)
+        _require_unique((rule.base.value for rule in bonuses), "bonus base")
         object.__setattr__(self, "deductions", tuple(self.deductions))
         object.__setattr__(self, "metrics", tuple(self.metrics))
         _require_unique((rule.code for rule in self.deductions), "deduction")
         _require_unique((metric.code for metric in self.metrics), "custom metric")
+
         known = self.metric_codes
-        plan_metrics = [self.bonus.plan_metric]
-        if self.bonus.department_factor is not None:
-            plan_metrics.append(self.bonus.department_factor.metric)
+        plan_metrics = [rule.plan_metric for rule in bonuses]
+        plan_metrics.extend(rule.department_factor.metric for rule in bonuses if rule.department_factor is not None)
         for metric in plan_metrics:
             if metric not in known:
                 raise ValueError(f"plan metric {metric!r} is unknown; known metrics: {', '.join(sorted(known))}")
@@ -272,7 +283,20 @@ class Scheme:
     @classmethod
     def from_tiers(cls, tiers: TierTable, title: str = "default") -> "Scheme":
         """Return the scheme the bot used before scheme files: tiers on revenue, whole base."""
-        return cls(title=title, bonus=BonusRule(BonusBase.REVENUE, tiers))
+        return cls(title=title, bonuses=(BonusRule(BonusBase.REVENUE, tiers),))
+
+    @property
+    def bonus(self) -> BonusRule:
+        """The first bonus rule, whose attainment is the payslip's."""
+        return self.bonuses[0]
+
+    @property
+    def department_metric(self) -> str:
+        """The metric departments are measured on: the first department factor's, else the first plan metric."""
+        for rule in self.bonuses:
+            if rule.department_factor is not None:
+                return rule.department_factor.metric
+        return self.bonus.plan_metric
 
     @property
     def metric_codes(self) -> frozenset[str]:

@@ -100,10 +100,10 @@ class SchemeError(ValueError):
 
     ``params`` always has ``path`` (the TOML key, such as
     "bonus.tiers[2].from", or "" for the whole file) and ``value`` (the value
-    as written, or "").
+    as written, or "" when no single value is at fault).
     """
 
-    def __init__(self, key: str, path: str = "", value: object = "", **params: str) -> None:
+    def __init__(self, key: str, path: str = "", value: object = None, **params: str) -> None:
         self.key = key
         self.params: dict[str, str] = {"path": path, "value": _show(value), **params}
         super().__init__(_ENGLISH[key].format(**self.params))
@@ -300,7 +300,7 @@ def load_scheme(text: str) -> Scheme:
 
     metrics = _read_metrics(root)
     known_metrics = {*METRICS, *INPUT_METRICS, *(metric.code for metric in metrics)}
-    bonus = _read_bonus(_Table(root.required("bonus", "[bonus]"), "bonus"), known_metrics)
+    bonuses = _read_bonuses(root.required("bonus", "[bonus]"), known_metrics)
     kpi = None
     if root.optional("kpi") is not None:
         kpi = _read_kpi(_Table(root.optional("kpi"), "kpi"), known_metrics, metrics)
@@ -312,7 +312,7 @@ def load_scheme(text: str) -> Scheme:
     try:
         return Scheme(
             title=title,
-            bonus=bonus,
+            bonuses=bonuses,
             effective_from=effective_from,
             kpi=kpi,
             deductions=deductions,
@@ -353,8 +353,26 @@ def _metric(value: object, path: str, known: set[str]) -> str:
     return metric
 
 
+def _read_bonuses(written: object, known_metrics: set[str]) -> tuple[BonusRule, ...]:
+    """Read [bonus], one rule, or [[bonus]], several rules on different bases."""
+    if not isinstance(written, list):
+        return (_read_bonus(_Table(written, "bonus"), known_metrics),)
+    if not written:
+        raise SchemeError("rules-error-missing", "bonus", example="[bonus]")
+    rules: list[BonusRule] = []
+    for index, item in enumerate(written):
+        rule = _read_bonus(_Table(item, f"bonus[{index}]"), known_metrics)
+        if any(other.base is rule.base for other in rules):
+            raise SchemeError("rules-error-duplicate-code", f"bonus[{index}].base", rule.base.value)
+        rules.append(rule)
+    return tuple(rules)
+
+
 def _read_bonus(table: _Table, known_metrics: set[str]) -> BonusRule:
-    table.reject_unknown("base", "mode", "plan_metric", "cap", "tiers", "super_bonus", "department_factor")
+    table.reject_unknown("title", "base", "mode", "plan_metric", "cap", "tiers", "super_bonus", "department_factor")
+    title = None
+    if table.optional("title") is not None:
+        title = _text(table.optional("title"), table.key_path("title"))
     base = BonusBase(
         _choice(table.required("base", 'base = "revenue"'), table.key_path("base"), tuple(item.value for item in BonusBase))
     )
@@ -383,7 +401,7 @@ def _read_bonus(table: _Table, known_metrics: set[str]) -> BonusRule:
     factor = None
     if table.optional("department_factor") is not None:
         factor = _read_factor(_Table(table.optional("department_factor"), table.key_path("department_factor")), known_metrics)
-    return BonusRule(base, tiers, mode, plan_metric, cap, super_bonus, factor)
+    return BonusRule(base, tiers, mode, plan_metric, cap, super_bonus, factor, title)
 
 
 def _bounds(tables: list[_Table], list_path: str) -> list[Decimal]:

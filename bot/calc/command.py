@@ -1,7 +1,7 @@
 """The `salesboard calc` and `salesboard template` subcommands.
 
-Messages go to stderr in Russian unless `--lang en` is given; every error names what failed,
-where, and how to fix it, and the command exits with 2.
+Messages go to stderr in Russian unless `--lang en` is given. Every error names what failed,
+where, and how to fix it, and the command then exits with 2.
 """
 
 from __future__ import annotations

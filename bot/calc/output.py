@@ -1,7 +1,7 @@
 """Write a computed payroll as text for a terminal, as JSON, or as an .xlsx workbook.
 
-In JSON, money is a string with two decimals ("1046.20"); other decimals (rates, factors,
-bounds) are plain decimal strings ("0.07"); exact ratios (attainment, fixed share) are decimal
+In JSON, money is a string with two decimals ("1046.20"). Other decimals (rates, factors,
+bounds) are plain decimal strings ("0.07"). Exact ratios (attainment, fixed share) are decimal
 strings truncated, not rounded, to six places, so 0.9999995 never reads as "1.000000".
 """
 
@@ -299,6 +299,6 @@ def write_xlsx(payroll: Payroll, health: PlanHealth, texts: Texts, scheme: Schem
 
 
 def _cell_ratio(ratio: Fraction | None) -> Decimal | None:
-    # A spreadsheet cell holds a double anyway; six truncated places are plenty for a percent.
+    # A spreadsheet cell stores a double anyway, so six truncated places are plenty for a percent.
     text = ratio_text(ratio)
     return None if text is None else Decimal(text)

@@ -321,8 +321,8 @@ def _correction_suffix(texts: Texts, line: PayLine) -> str:
 def explain_line(texts: Texts, line: PayLine, scheme: Scheme | None = None) -> str:
     """Write one payslip line as `• label: how it was computed = amount`.
 
-    ``scheme`` supplies custom metric titles and tells a flat bonus from a tiered one; without it
-    a bonus without attainment reads as flat.
+    ``scheme`` supplies custom metric titles and distinguishes a flat bonus from a tiered one.
+    Without it, a bonus line without attainment reads as flat.
     """
     amount = texts.money(line.amount)
     if line.kind is LineKind.SALARY:

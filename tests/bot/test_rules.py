@@ -240,6 +240,7 @@ def test_every_full_scheme_line_explained(ru: PlainTexts, en: PlainTexts) -> Non
         RUSSIA,
         scheme=FULL,
     )
+
     texts = {line.rule: explain_line(ru, line, FULL) for line in payslip.lines}
     assert set(texts) == {
         "salary", "bonus.margin", "bonus.payments", "kpi.calls", "kpi.product_x", "kpi.lead_conversion",

@@ -78,3 +78,12 @@ def test_no_average_deal_money_only() -> None:
 def test_float_rejected() -> None:
     with pytest.raises(FloatNotAllowedError):
         still_needed(100.0, Decimal(1000), 5)  # type: ignore[arg-type]
+    with pytest.raises(FloatNotAllowedError):
+        Conversions(average_deal=50000.0)  # type: ignore[arg-type]
+    with pytest.raises(FloatNotAllowedError):
+        Conversions(calls_per_meeting=10.0)  # type: ignore[arg-type]
+
+
+def test_conversions_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        Conversions(meetings_per_deal=Fraction(0))

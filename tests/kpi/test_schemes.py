@@ -420,6 +420,7 @@ def test_kpi_premium_full_month() -> None:
         RUSSIA,
         scheme=KPI,
     )
+
     assert kpi_lines(payslip) == {
         "kpi.calls": Decimal("12000.00"),
         "kpi.meetings": Decimal("3000.00"),
@@ -427,6 +428,7 @@ def test_kpi_premium_full_month() -> None:
         "criterion.no_complaints": Decimal("4000.00"),
     }
     assert payslip.kpi_premium == Decimal("20600.00")
+
     calls, meetings, conversion = lines_of(payslip, LineKind.KPI_TARGET)
     assert calls.attainment == Fraction(5, 4)
     assert calls.ceiling == Decimal("1.2")
