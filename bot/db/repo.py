@@ -77,6 +77,15 @@ async def plans_for(session: AsyncSession, team_id: int, month: str) -> dict[int
     return dict(plans)
 
 
+async def plan_rows(session: AsyncSession, team_id: int, month: str) -> dict[int, list[Plan]]:
+    """The month's plan rows per member, with their current version."""
+    query = select(Plan).join(Member, Member.id == Plan.member_id).where(Member.team_id == team_id, Plan.month == month)
+    rows: dict[int, list[Plan]] = defaultdict(list)
+    for plan in await session.scalars(query):
+        rows[plan.member_id].append(plan)
+    return dict(rows)
+
+
 async def reported_on(session: AsyncSession, team_id: int, day: date) -> set[int]:
     query = (
         select(DailyReport.member_id)

@@ -12,6 +12,7 @@ import asyncio
 import copy
 import json
 import logging
+import mimetypes
 import re
 import time
 from collections import deque
@@ -28,7 +29,7 @@ from .entities import find_bot_commands
 from .errors import BotAPIError
 from .methods import BotAPIMethods
 from .params import read_params
-from .state import BOT_STATUSES, PRESENT_STATUSES, ChatState, EmulatorState, Fault, now
+from .state import BOT_STATUSES, PRESENT_STATUSES, ChatState, EmulatorState, Fault, StoredFile, now
 
 logger = logging.getLogger(__name__)
 
@@ -388,6 +389,45 @@ class BotAPIEmulator:
         }
         self._state.callback_queries[query_id] = {"query": query}
         return self._state.queue_update("callback_query", copy.deepcopy(query))
+
+    def send_document(
+        self, chat_id: int, user_id: int, filename: str, data: bytes, *, caption: str | None = None
+    ) -> dict[str, Any]:
+        """Queue a message in which a user sends a file; the bot can fetch it with getFile.
+
+        ``file_size`` is the real size, so a bot can refuse a large file before downloading it.
+        """
+        chat = self._chat(chat_id)
+        user = self._user(user_id)
+        if chat.type == "private" and chat_id != user_id:
+            raise ValueError(f"only user {chat_id} writes in private chat {chat_id}, not user {user_id}")
+        number = len(self._state.files) + 1
+        stored = StoredFile(
+            file_id=f"emulator-upload-{number}",
+            file_unique_id=f"emulator-upload-unique-{number}",
+            file_path=f"documents/upload_{number}_{filename}",
+            file_name=filename,
+            mime_type=mimetypes.guess_type(filename)[0],
+            data=data,
+        )
+        self._state.files[stored.file_id] = stored
+        message: dict[str, Any] = {
+            "message_id": chat.take_message_id(),
+            "from": dict(user),
+            "chat": dict(chat.chat),
+            "date": now(),
+            "document": {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.file_unique_id,
+                "file_name": filename,
+                "mime_type": stored.mime_type or "application/octet-stream",
+                "file_size": len(data),
+            },
+        }
+        if caption:
+            message["caption"] = caption
+        chat.messages[message["message_id"]] = message
+        return self._state.queue_update("message", copy.deepcopy(message))
 
     def add_chat_member_update(self, chat_id: int, user_id: int, status: str) -> dict[str, Any]:
         """Change the bot's status in a chat, queue the my_chat_member update and return it.

@@ -62,7 +62,12 @@ async def show_rules(
     lines = [render_rules(texts, _titled(texts, scheme))]
     for later in await schemes.upcoming(session, team.id, month):
         assert later.effective_from is not None
-        lines.append(texts("rules-upcoming", title=later.title, month=texts.month_name(later.effective_from.year, later.effective_from.month), arg=str(later.effective_from)))
+        lines.append(texts(
+                "rules-upcoming",
+                title=later.title,
+                month=texts.month_since(later.effective_from.year, later.effective_from.month),
+                arg=str(later.effective_from),
+            ))
     await message.answer("\n\n".join(lines))
 
 
@@ -97,7 +102,7 @@ async def _publish(
         await message.answer(scheme_error_text(texts, rejected.error))
         return
     assert scheme.effective_from is not None
-    month_name = texts.month_name(scheme.effective_from.year, scheme.effective_from.month)
+    month_name = texts.month_since(scheme.effective_from.year, scheme.effective_from.month)
     await message.answer(texts("rules-published", title=scheme.title, month=month_name))
     await message.answer(render_rules(texts, scheme))
     if team.board_chat_id is None:
@@ -106,7 +111,7 @@ async def _publish(
     announcement = group_texts(
         "rules-announcement",
         title=scheme.title,
-        month=group_texts.month_name(scheme.effective_from.year, scheme.effective_from.month),
+        month=group_texts.month_since(scheme.effective_from.year, scheme.effective_from.month),
         arg=str(scheme.effective_from),
     )
     try:

@@ -79,6 +79,10 @@ class Texts:
             return name[0].lower() + name[1:]
         return name
 
+    def month_since(self, year: int, month: int) -> str:
+        """Name a month as it reads after «с»: `декабря 2026` in Russian, `December 2026` in English."""
+        return format_date(date(year, month, 1), format="MMMM yyyy", locale=self.locale)
+
     def month_name(self, year: int, month: int) -> str:
         return format_date(date(year, month, 1), format="LLLL yyyy", locale=self.locale)
 

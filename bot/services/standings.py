@@ -10,15 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
 from bot.db.models import Team
-from bot.services.units import values_from_storage
+from bot.services.units import from_storage, values_from_storage
 from kpi.attainment import attainment
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
-from kpi.metrics import activity_points
+from kpi.metrics import METRICS, activity_points
 from kpi.money import from_kopecks, round_kopecks
-from kpi.needs import Goal, still_needed
+from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
 from bot.services.absences import absence_days
 from bot.services.calendars import team_calendar
@@ -26,7 +26,6 @@ from bot.services.schemes import scheme_for
 from kpi.period import Month
 from kpi.plans import Plan
 from kpi.scheme import Scheme
-from kpi.tiers import DEFAULT_TIERS
 
 # The bonus base of the default scheme.
 BONUS_METRIC = "revenue"
@@ -99,6 +98,7 @@ async def load_team_month(
     departments = await repo.departments_of(session, team.id)
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
     plans = await repo.plans_for(session, team.id, str(month))
+    plan_rows = await repo.plan_rows(session, team.id, str(month))
     reported = await repo.reported_on(session, team.id, today)
     absences = await absence_days(session, team.id, month.first_day, month.last_day)
 
@@ -122,7 +122,9 @@ async def load_team_month(
             department=department.name if department else None,
             metrics=_pay_metrics(member_totals),
             plans={
-                metric: Plan(metric, value) for metric, value in member_plans.items() if metric != BONUS_METRIC
+                row.metric: Plan(row.metric, from_storage(row.metric, row.target), version=row.version, set_at=row.updated_at)
+                for row in plan_rows.get(member.id, [])
+                if row.metric in METRICS
             },
         )
         projected_revenue = round_kopecks(run_rate(revenue, elapsed, total_days))
@@ -249,5 +251,13 @@ def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:
         view.plans.get(BONUS_METRIC),
         month.remaining_working_days,
         team_funnel.conversions(),
-        bounds=[tier.lower_bound for tier in DEFAULT_TIERS.tiers if tier.lower_bound > 0],
+        bounds=_revenue_bounds(month.scheme),
     )
+
+
+def _revenue_bounds(scheme: Scheme) -> tuple[Decimal, ...]:
+    """The attainment bounds worth aiming at under the scheme's revenue bonus; none without one."""
+    for rule in scheme.bonuses:
+        if rule.base.value == BONUS_METRIC:
+            return rule_bounds(rule)
+    return ()

@@ -63,7 +63,7 @@ async def test_dispute_reaches_head_and_outcome_reaches_manager(team):
 
     prompt = await _press(team, IVAN, IVAN, me, "Оспорить: Оклад")
     assert "Вы оспариваете строку расчёта за ноябрь 2026:" in prompt[0]["text"]
-    assert f"• Оклад 60{NBSP}000{NBSP}₽ × 20 из 20 раб. дн. = 60{NBSP}000,00{NBSP}₽" in prompt[0]["text"]
+    assert f"• Оклад: 60{NBSP}000{NBSP}₽ за полный месяц (20 рабочих дней) = 60{NBSP}000,00{NBSP}₽" in prompt[0]["text"]
     assert list(_buttons(prompt[0])) == ["Отмена"]
 
     sent = await team.sandbox.send(IVAN, IVAN, "Я работал и 2 ноября, прошу учесть <этот> день")
@@ -72,7 +72,7 @@ async def test_dispute_reaches_head_and_outcome_reaches_manager(team):
     assert "Спор № 1 отправлен руководителю" in to_ivan[0]["text"]
     assert len(notice) == 1
     assert "Спор № 1: Иван оспаривает строку расчёта за ноябрь 2026:" in notice[0]["text"]
-    assert "• Оклад 60" in notice[0]["text"]
+    assert "• Оклад: 60" in notice[0]["text"]
     assert "Причина: Я работал и 2 ноября, прошу учесть <этот> день" in notice[0]["text"]
     assert list(_buttons(notice[0])) == ["Ответить и закрыть", "Исправлено"]
 
@@ -228,7 +228,7 @@ async def test_english_manager_disputes_and_reads_outcome(team):
     assert "Dispute No. 1 was sent to the head" in _to(sent, IVAN)[0]["text"]
     notice = _to(sent, HEAD)[0]
     assert "Иван оспаривает строку расчёта" in notice["text"]
-    assert "• Премия: план по выручке не задан" in notice["text"]
+    assert "• Премия с выручки: план не задан" in notice["text"]
 
     await _press(team, HEAD, HEAD, notice, "Ответить и закрыть")
     answered = await team.sandbox.send(HEAD, HEAD, "The plan is not set yet")

@@ -38,9 +38,10 @@ async def test_payroll_lists_managers_with_lines(team):
     payroll = await team.say_one(HEAD, HEAD, "/payroll")
 
     # November 2026 has 20 working days and Ivan was employed all month: salary 50 000,00.
-    assert f"Оклад 50{NBSP}000{NBSP}₽ × 20 из 20 раб. дн. = 50{NBSP}000,00{NBSP}₽" in payroll
+    assert f"Оклад: 50{NBSP}000{NBSP}₽ за полный месяц (20 рабочих дней) = 50{NBSP}000,00{NBSP}₽" in payroll
     # 300 000 of 500 000 is 60 %: the 5 % tier pays 15 000,00.
-    assert f"Премия 5{NBSP}% от выручки 300{NBSP}000{NBSP}₽ (выполнение 60{NBSP}%" in payroll
+    assert f"Премия с выручки: 5{NBSP}% от 300{NBSP}000,00{NBSP}₽; выполнение плана 60{NBSP}%" in payroll
+    assert f"ступень от 50{NBSP}% = 15{NBSP}000,00{NBSP}₽" in payroll
     assert f"Иван</b> — 65{NBSP}000,00{NBSP}₽" not in payroll  # HTML is parsed by the emulator
     assert f"1. Иван — 65{NBSP}000,00{NBSP}₽" in payroll
     assert "Мария" in payroll

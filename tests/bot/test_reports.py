@@ -102,8 +102,8 @@ async def test_deals_summing_to_plan_reach_seven_percent():
 
         payroll = await team.say_one(HEAD, HEAD, "/payroll")
 
-    assert "выполнение 100\u00a0%" in payroll
-    assert f"Премия 7{NBSP}% от выручки 1{NBSP}000{NBSP}000{NBSP}₽" in payroll
+    assert f"выполнение плана 100{NBSP}%" in payroll
+    assert f"Премия с выручки: 7{NBSP}% от 1{NBSP}000{NBSP}000,00{NBSP}₽" in payroll
     assert f"= 70{NBSP}000,00{NBSP}₽" in payroll
 
 

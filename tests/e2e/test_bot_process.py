@@ -119,7 +119,7 @@ async def _play_day(emulator: BotAPIEmulator) -> None:
     # the 7 % tier: 77 000,00 + 60 000,00. Boris: 48 % pays no bonus. Vera: nothing reported.
     payroll = await _say(emulator, HEAD, HEAD, "/payroll", expect="Расчёт выплат")
     assert f"Анна — 137{NBSP}000,00{NBSP}₽" in payroll
-    assert f"Премия 7{NBSP}% от выручки 1{NBSP}100{NBSP}000{NBSP}₽" in payroll
+    assert f"Премия с выручки: 7{NBSP}% от 1{NBSP}100{NBSP}000,00{NBSP}₽" in payroll
     assert f"Борис — 50{NBSP}000,00{NBSP}₽" in payroll
     assert f"Вера — 45{NBSP}000,00{NBSP}₽" in payroll
     assert f"Итого по команде: 232{NBSP}000,00{NBSP}₽" in payroll

@@ -135,13 +135,7 @@ reminder = { $name }, a reminder: your report for { $date } is not in yet. Send 
 
 ## Standings and pay
 
-tier-none = no plan
-tier-lowest-plain = lowest tier
-tier-from = tier from { $bound }
 
-pay-line-salary = • Salary { $monthly } × { $worked } of { $working } working days = { $amount }
-pay-line-bonus = • Bonus { $rate } of revenue { $base } (attainment { $percent }, { $tier }) = { $amount }
-pay-line-bonus-no-plan = • Bonus: no revenue plan set = { $amount }
 
 me-header = <b>Your month: { $month }</b> ({ $elapsed } of { $total } working days gone)
 me-no-reports = No reports this month yet.

@@ -137,13 +137,7 @@ reminder = { $name }, напоминаю: отчёт за { $date } ещё не 
 
 ## Standings and pay
 
-tier-none = без плана
-tier-lowest-plain = нижняя ступень
-tier-from = ступень от { $bound }
 
-pay-line-salary = • Оклад { $monthly } × { $worked } из { $working } раб. дн. = { $amount }
-pay-line-bonus = • Премия { $rate } от выручки { $base } (выполнение { $percent }, { $tier }) = { $amount }
-pay-line-bonus-no-plan = • Премия: план по выручке не задан = { $amount }
 
 me-header = <b>Ваш месяц: { $month }</b> (рабочих дней прошло { $elapsed } из { $total })
 me-no-reports = Отчётов в этом месяце пока нет.
