@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    assessments,
     common,
     contests,
     disputes,
@@ -29,6 +30,7 @@ def build_router() -> Router:
         standings.create_router(),
         head.create_router(),
         rules.create_router(),
+        assessments.create_router(),
         disputes.create_router(),
         contests.create_router(),
         schedule.create_router(),

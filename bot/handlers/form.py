@@ -31,7 +31,7 @@ from bot.render.views import metric_value, render_report_saved
 from bot.report_parser import ReportParseError, parse_report
 from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
-from bot.services.months import ensure_open
+from bot.services.month_locks import ensure_open
 from bot.services.reports import check_report_day, submit_report
 from kpi.metrics import METRICS
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import business_date
 from bot.db.models import Member, MonthClose, Role, Team
 from bot.services.errors import UserError
+from bot.services.month_locks import closed_month
 from bot.services.snapshots import payroll_from_json, payroll_to_json
 from bot.services.standings import load_team_month
 from kpi.payroll import Payroll
@@ -27,17 +28,6 @@ class MonthPayroll:
     # The business date the numbers are as of: today in an open month, the last day once it ended.
     as_of: date
     closed_at: datetime | None
-
-
-async def closed_month(session: AsyncSession, team_id: int, month: Month) -> MonthClose | None:
-    return await session.scalar(select(MonthClose).where(MonthClose.team_id == team_id, MonthClose.month == str(month)))
-
-
-async def ensure_open(session: AsyncSession, team_id: int, day: date) -> None:
-    """Refuse a change to a day of a closed month; such changes become adjustments instead."""
-    month = Month.of(day)
-    if await closed_month(session, team_id, month) is not None:
-        raise UserError("month-error-closed", month=str(month))
 
 
 async def month_payroll(session: AsyncSession, member: Member, month: Month, now: datetime) -> MonthPayroll:

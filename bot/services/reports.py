@@ -16,7 +16,7 @@ from bot.clock import business_date
 from bot.db import repo
 from bot.db.models import DailyReport, Member, ReportValue, ReportVersion, Role, Team
 from bot.services.errors import UserError
-from bot.services.months import ensure_open
+from bot.services.month_locks import ensure_open
 from bot.services.units import to_storage, values_from_storage
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import working_days_elapsed

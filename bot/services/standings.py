@@ -21,6 +21,7 @@ from kpi.money import from_kopecks, round_kopecks
 from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
 from bot.services.absences import absence_days
+from bot.services.assessments import month_inputs
 from bot.services.calendars import team_calendar
 from bot.services.schemes import scheme_for
 from kpi.period import Month
@@ -101,6 +102,7 @@ async def load_team_month(
     plan_rows = await repo.plan_rows(session, team.id, str(month))
     reported = await repo.reported_on(session, team.id, today)
     absences = await absence_days(session, team.id, month.first_day, month.last_day)
+    deductions, scores = await month_inputs(session, team.id, month)
 
     views: list[ManagerView] = []
     inputs: list[ManagerMonth] = []
@@ -119,6 +121,8 @@ async def load_team_month(
             plan=member_plans.get(BONUS_METRIC),
             actual=revenue,
             absences=frozenset(absences.get(member.id, set())),
+            criteria=scores.get(member.id, {}),
+            deductions=deductions.get(member.id, ()),
             department=department.name if department else None,
             metrics=_pay_metrics(member_totals),
             plans={

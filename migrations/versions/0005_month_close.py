@@ -1,4 +1,4 @@
-"""Month close (the payroll of a closed month, kept as it was paid) and pay scheme versions.
+"""Month close, pay scheme versions, applied deductions and KPI criterion scores.
 
 Revision ID: 0005
 Revises: 0004
@@ -57,8 +57,54 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_team_schemes_team_id"), "team_schemes", ["team_id"], unique=False)
 
+    op.create_table(
+        "applied_deductions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("code", sa.String(length=64), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("recorded_on", sa.Date(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by_member_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["member_id"], ["members.id"], name=op.f("fk_applied_deductions_member_id_members"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_member_id"], ["members.id"],
+            name=op.f("fk_applied_deductions_created_by_member_id_members"), ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_applied_deductions")),
+    )
+    op.create_index(op.f("ix_applied_deductions_member_id"), "applied_deductions", ["member_id"], unique=False)
+    op.create_table(
+        "criterion_scores",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("code", sa.String(length=64), nullable=False),
+        sa.Column("passed", sa.Boolean(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("scored_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("scored_by_member_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["member_id"], ["members.id"], name=op.f("fk_criterion_scores_member_id_members"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["scored_by_member_id"], ["members.id"],
+            name=op.f("fk_criterion_scores_scored_by_member_id_members"), ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_criterion_scores")),
+        sa.UniqueConstraint("member_id", "month", "code", name=op.f("uq_criterion_scores_member_id_month_code")),
+    )
+    op.create_index(op.f("ix_criterion_scores_member_id"), "criterion_scores", ["member_id"], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_criterion_scores_member_id"), table_name="criterion_scores")
+    op.drop_table("criterion_scores")
+    op.drop_index(op.f("ix_applied_deductions_member_id"), table_name="applied_deductions")
+    op.drop_table("applied_deductions")
     op.drop_index(op.f("ix_team_schemes_team_id"), table_name="team_schemes")
     op.drop_table("team_schemes")
     op.drop_table("month_closes")

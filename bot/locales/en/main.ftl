@@ -59,6 +59,8 @@ help-head =
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
     /rules preset by_attainment 2026-12 — choose a scheme preset; or send me the scheme's .toml file
+    /deduct 12 late_report reason — a deduction from the published list (bonus only, never salary)
+    /score 12 no_complaints yes reason — score a KPI criterion
     /close 2026-11 — close a month that has ended: its payroll is stored and no longer changes
     /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
     /role 12 observer — a member's role: manager, observer or department head
@@ -358,3 +360,22 @@ rules-error-private-only = Rules change only in the private chat with me: send t
 rules-error-past = Rules cannot be set for the past: { $month } is over and it is now { $current }. Use this month or a later one.
 rules-error-too-large = The scheme file is larger than { $limit } KB, which is not a pay scheme. Send the scheme's .toml file.
 rules-error-encoding = The scheme file is not UTF-8. Save it as UTF-8 and send it again.
+
+## Deductions and criterion scores
+
+cmd-deduct = Apply a published deduction (head)
+cmd-score = Score a KPI criterion yes or no (head)
+reason-none = not given
+deduct-usage = Name the manager, a deduction code from /rules and the reason: <code>/deduct 12 late_report Report sent at 21:00</code>.
+deduct-error-unknown = The rules have no deduction “{ $code }”. Available: { $codes }. The list with amounts: /rules.
+deduct-error-none-published = The rules in force publish no deductions, and only deductions published in advance may be applied. Add a [[deductions]] section to the scheme (/rules).
+deduct-done = Deduction “{ $title }” ({ $amount }) applied: { $name }. The manager has been told the reason.
+deduct-notice = Deduction for { $month }: “{ $title }” — { $amount }. Reason: { $reason }. It reduces the bonus only, never the salary. Rules: /rules; if you disagree, dispute the line in /me.
+score-usage = Name the manager, a criterion from /rules, yes or no, and the reason: <code>/score 12 no_complaints yes No complaints</code>.
+score-error-unknown = The rules have no criterion “{ $code }”. Available: { $codes }. Details: /rules.
+score-error-none-published = The rules in force have no KPI criteria for the head to score. Add [[kpi.criteria]] to the scheme (/rules).
+score-yes = yes, met
+score-no = no, not met
+score-done = Criterion “{ $title }” for { $name }: { $verdict }. The manager has been told.
+score-notice = Your head scored the criterion “{ $title }” for { $month }: { $verdict }. Reason: { $reason }. How it affects your bonus: /me.
+assessment-error-private-only = Deductions and scores are set in the private chat with me only, so they never reach the group.
