@@ -1,9 +1,9 @@
 """Per-team jobs: reminders, the deadline mention, the head's note, the board post and the month close.
 
 Triggers carry the team's timezone explicitly, so the server's own timezone never matters. Jobs
-live in APScheduler's memory store and are rebuilt from the database on start; the post ledger,
-not the job store, guarantees that a post goes out at most once (APScheduler's FAQ: a job store
-must never be shared between processes). On start the scheduler catches up on posts missed while
+live in APScheduler's memory store and are rebuilt from the database on start. The post ledger,
+not the job store, makes a post go out at most once, because APScheduler's FAQ says a job store
+must never be shared between processes. On start the scheduler catches up on posts missed while
 no process ran: within the catch-up window they go out late, covering their scheduled date;
 beyond it they are skipped and the head is told.
 """
