@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
 from bot.db.models import Team
+from bot.services.absences import absence_days
+from bot.services.calendars import team_calendar
 from bot.services.units import values_from_storage
 from kpi.attainment import attainment
-from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
 from kpi.metrics import activity_points
@@ -70,7 +71,9 @@ class TeamMonth:
 async def load_team_month(session: AsyncSession, team: Team, today: date) -> TeamMonth:
     """Collect every active manager's month to date, pay and standing as of `today` (a business date)."""
     month = Month.of(today)
-    calendar = WorkingCalendar(country=team.calendar_country)
+    # The team's own days off and working days count for pay as well as for the schedule.
+    calendar = await team_calendar(session, team)
+    away = await absence_days(session, team.id, month.first_day, month.last_day)
     elapsed, remaining = working_days_elapsed(calendar, month, today)
     total_days = len(calendar.working_days_in(month))
 
@@ -95,6 +98,7 @@ async def load_team_month(session: AsyncSession, team: Team, today: date) -> Tea
             left_on=None,
             plan=member_plans.get(BONUS_METRIC),
             actual=revenue,
+            absences=frozenset(away.get(member.id, ())),
         )
         projected_revenue = round_kopecks(run_rate(revenue, elapsed, total_days))
         forecast = compute_payslip(replace(manager_month, actual=projected_revenue), month, calendar)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from bot.handlers.schedule import parse_day, parse_range
+from bot.sandbox import Sandbox
 from bot.scheduler.planners import is_last_working_day_of_week
 from bot.services.awards import is_newcomer
 from bot.services.errors import UserError
 from kpi.calendar import WorkingCalendar
 from kpi.period import Month
+from tests.bot.support import HEAD, IVAN, MARIA, MOSCOW, make_team
 
 TODAY = date(2026, 12, 4)
 
@@ -84,3 +86,26 @@ def test_team_day_off_ends_week_early():
 )
 def test_newcomer_by_tenure(hired, expected):
     assert is_newcomer(hired, date(2026, 11, 20)) is expected
+
+
+async def test_vacation_prorates_salary_and_plan():
+    async with Sandbox(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await make_team(sandbox, {IVAN: "Иван", MARIA: "Мария"})
+        await team.say(HEAD, HEAD, f"/salary @user{MARIA} 60 000")
+        await team.say(HEAD, HEAD, f"/plan @user{MARIA} выручка 100к")
+        # 16-27 November: ten of the month's 20 working days.
+        await team.say(MARIA, MARIA, "/vacation 16.11–27.11")
+        await team.say(MARIA, MARIA, "/report выручка 50к")
+        payroll = await team.say_one(HEAD, HEAD, "/payroll")
+
+    assert "Оклад 60\u00a0000\u00a0₽ × 10 из 20 раб. дн. = 30\u00a0000,00\u00a0₽" in payroll
+
+
+async def test_team_day_off_counts_for_salary():
+    async with Sandbox(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await make_team(sandbox, {IVAN: "Иван"})
+        await team.say(HEAD, HEAD, f"/salary @user{IVAN} 57 000")
+        await team.say(HEAD, HEAD, "/dayoff 30.11.2026")
+        payroll = await team.say_one(HEAD, HEAD, "/payroll")
+
+    assert "× 19 из 19 раб. дн. = 57\u00a0000,00\u00a0₽" in payroll
