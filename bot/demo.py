@@ -57,7 +57,10 @@ class Transcript:
     def bot_sent(self, items: list[dict[str, Any]], at: datetime | None = None) -> None:
         stamp = at.astimezone(MOSCOW).strftime("%H:%M") if at else self.stamp()
         for item in items:
-            body = item.get("text") or item.get("caption") or "[file]"
+            if "photo" in item:
+                body = f"[картинка: {item.get('caption') or 'без подписи'}]"
+            else:
+                body = item.get("text") or item.get("caption") or "[file]"
             indented = "\n".join(f"    {line}" for line in body.splitlines())
             self.out.write(f"[{stamp}] {self.names[item['chat']['id']]} | 🤖 Salesboard:\n{indented}\n")
 

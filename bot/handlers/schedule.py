@@ -41,7 +41,12 @@ def parse_day(text: str, today: date) -> date:
     if match is None:
         raise ValueError(text)
     day, month, year = int(match[1]), int(match[2]), match[3]
-    full_year = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
+    if year is None:
+        full_year = today.year
+    elif len(year) == 2:
+        full_year = 2000 + int(year)
+    else:
+        full_year = int(year)
     return date(full_year, month, day)
 
 
@@ -258,7 +263,7 @@ async def topic(message: Message, session: AsyncSession, member: Member | None, 
 
 
 async def group_migrated(message: Message, session: AsyncSession) -> None:
-    """A group became a supergroup: its service messages carry the new and the old chat id."""
+    """Move the board of a group upgraded to a supergroup, from either service message."""
     if message.migrate_to_chat_id is not None:
         await chats.move_board_chat(session, message.chat.id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id is not None:
@@ -266,7 +271,7 @@ async def group_migrated(message: Message, session: AsyncSession) -> None:
 
 
 async def bot_membership(event: ChatMemberUpdated, session: AsyncSession, scheduler: TeamScheduler) -> None:
-    """The bot was added to or removed from a group, or a user blocked or unblocked it."""
+    """Mark a group or private chat active or inactive as the bot is added, removed, blocked or unblocked."""
     present = event.new_chat_member.status in PRESENT
     if event.chat.type == ChatType.PRIVATE:
         changed = await chats.set_private_active(session, event.chat.id, present)

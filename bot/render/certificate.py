@@ -19,6 +19,7 @@ GOLD = "#b8860b"
 DEEP = "#1d3557"
 PAPER = "#fffaf0"
 MUTED = "#6b6b6b"
+NAME_CHARACTERS = 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +60,12 @@ def render_certificate(certificate: Certificate) -> bytes:
 
     text(0.795, certificate.heading.upper(), 30, "white", "bold")
     text(0.655, certificate.award, 24, GOLD, "bold")
-    text(0.51, _fit(certificate.name, 34), 40, DEEP, "bold")
+    name = _fit(certificate.name, NAME_CHARACTERS)
+    # 40 pt fits about 20 characters across the page; longer names get smaller, down to 24 pt.
+    text(0.51, name, max(24.0, min(40.0, 40.0 * 20 / max(len(name), 1))), DEEP, "bold")
     axes.plot([0.2, 0.8], [0.445, 0.445], color=GOLD, linewidth=1.5)
     text(0.375, certificate.reason, 18, MUTED, style="italic")
-    text(0.26, certificate.team, 18, DEEP)
+    text(0.26, _fit(certificate.team, 60), 18, DEEP)
     text(0.205, certificate.period, 16, MUTED)
     _star(axes, 0.14, 0.8)
     _star(axes, 0.86, 0.8)

@@ -21,12 +21,16 @@ from bot.services.standings import BONUS_METRIC, TeamMonth
 from kpi.attainment import attainment
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
 
 # 1080 px wide at 150 dpi: the width of a typical phone screen, so Telegram shows it unscaled.
 WIDTH_INCHES = 7.2
 DPI = 150
 ROW_INCHES = 0.62
+TITLE_INCHES = 1.0
+HEADING_INCHES = 0.5
+# Room under a panel for the 100 % and pace labels.
+FOOT_INCHES = 0.4
 NAME_CHARACTERS = 22
 # Bars are capped here so one manager far above plan does not squash everyone else.
 MAX_SHOWN_RATIO = 1.5
@@ -100,57 +104,57 @@ def render_board_chart(chart: BoardChart) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    rows = max(len(chart.managers), 1) + (len(chart.departments) + 1 if chart.departments else 0)
-    height = 1.5 + ROW_INCHES * rows + (0.5 if chart.departments else 0)
+    panels = [(chart.managers_heading, chart.managers)]
+    if chart.departments:
+        panels.append((chart.departments_heading, chart.departments))
+    height = TITLE_INCHES + sum(_panel_inches(bars) for _, bars in panels) + 0.1
     figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)
-    figure.text(0.04, 1 - 0.32 / height, chart.title, fontsize=17, fontweight="bold", color=INK, parse_math=False)
-    figure.text(0.04, 1 - 0.62 / height, chart.subtitle, fontsize=12, color="#52606d", parse_math=False)
+    figure.text(0.04, 1 - 0.4 / height, chart.title, fontsize=17, fontweight="bold", color=INK, parse_math=False)
+    figure.text(0.04, 1 - 0.7 / height, chart.subtitle, fontsize=12, color="#52606d", parse_math=False)
 
-    top = 1 - 1.0 / height
-    bottom = 0.25 / height
-    if chart.departments:
-        manager_share = (max(len(chart.managers), 1) + 0.5) / (rows + 0.5)
-        split = top - (top - bottom) * manager_share
-        _panel(figure, chart, chart.managers, chart.managers_heading, (split + 0.35 / height, top), height)
-        _panel(figure, chart, chart.departments, chart.departments_heading, (bottom, split - 0.05 / height), height)
-    else:
-        _panel(figure, chart, chart.managers, chart.managers_heading, (bottom, top), height)
+    top = height - TITLE_INCHES  # inches from the bottom edge
+    for heading, bars in panels:
+        rows = max(len(bars), 1) * ROW_INCHES
+        figure.text(0.04, (top - 0.3) / height, heading, fontsize=13, fontweight="bold", color=INK, parse_math=False)
+        axes = figure.add_axes((0.04, (top - HEADING_INCHES - rows) / height, 0.92, rows / height))
+        _draw_bars(axes, chart, bars)
+        top -= _panel_inches(bars)
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, facecolor="white")
     return buffer.getvalue()
 
 
-def _panel(
-    figure: Figure, chart: BoardChart, bars: tuple[Bar, ...], heading: str, span: tuple[float, float], height: float
-) -> None:
-    low, high = span
-    axes = figure.add_axes((0.04, low, 0.92, high - low - 0.3 / height))
-    figure.text(0.04, high - 0.22 / height, heading, fontsize=13, fontweight="bold", color=INK, parse_math=False)
-    count = len(bars)
+def _panel_inches(bars: tuple[Bar, ...]) -> float:
+    return HEADING_INCHES + max(len(bars), 1) * ROW_INCHES + FOOT_INCHES
+
+
+def _draw_bars(axes: Axes, chart: BoardChart, bars: tuple[Bar, ...]) -> None:
+    """Draw one row per bar, with the label and figures above the bar, on a scale of 0 to 150 %."""
+    count = max(len(bars), 1)
     axes.set_xlim(0, MAX_SHOWN_RATIO)
-    axes.set_ylim(count - 0.5 if count else 0.5, -0.5)
+    axes.set_ylim(count - 0.5, -0.5)
     axes.axis("off")
     for index, bar in enumerate(bars):
         ratio = float(bar.ratio) if bar.ratio is not None else 0.0
-        shown = min(ratio, MAX_SHOWN_RATIO)
-        axes.barh(index, MAX_SHOWN_RATIO, height=0.62, color="#eef1f4")
-        axes.barh(index, shown, height=0.62, color=_colour(bar.ratio, chart.pace))
-        axes.text(0.02, index - 0.36, bar.label, fontsize=12, color=INK, va="bottom", parse_math=False)
+        axes.barh(index + 0.18, MAX_SHOWN_RATIO, height=0.42, color="#eef1f4")
+        axes.barh(index + 0.18, min(ratio, MAX_SHOWN_RATIO), height=0.42, color=_colour(bar.ratio, chart.pace))
+        axes.text(0.01, index - 0.06, bar.label, fontsize=12, color=INK, va="bottom", parse_math=False)
         axes.text(
-            MAX_SHOWN_RATIO - 0.02, index - 0.36, bar.value, fontsize=11, color="#52606d", va="bottom", ha="right",
+            MAX_SHOWN_RATIO - 0.01, index - 0.06, bar.value, fontsize=11, color="#52606d", va="bottom", ha="right",
             parse_math=False,
         )
-    if count:
-        axes.axvline(1.0, color=INK, linewidth=1.4, linestyle="-", ymin=0, ymax=1)
-        axes.text(1.0, count - 0.55, "100 %", fontsize=9, color=INK, ha="center", va="top")
-        if chart.pace is not None and 0 < chart.pace < 1:
-            axes.axvline(float(chart.pace), color=PACE, linewidth=1.4, linestyle="--")
-            axes.text(
-                float(chart.pace), count - 0.55, chart.pace_label, fontsize=9, color=PACE, ha="center", va="top",
-                parse_math=False,
-            )
+    if not bars:
+        return
+    axes.axvline(1.0, ymin=0, ymax=0.97, color=INK, linewidth=1.4)
+    axes.text(1.0, count - 0.42, "100 %", fontsize=9, color=INK, ha="center", va="top")
+    if chart.pace is not None and 0 < chart.pace < 1:
+        axes.axvline(float(chart.pace), ymin=0, ymax=0.97, color=PACE, linewidth=1.4, linestyle="--")
+        axes.text(
+            float(chart.pace), count - 0.42, chart.pace_label, fontsize=9, color=PACE, ha="center", va="top",
+            parse_math=False,
+        )
 
 
 def _colour(ratio: Fraction | None, pace: Fraction | None) -> str:

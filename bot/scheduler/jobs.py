@@ -1,9 +1,9 @@
 """Per-team jobs: reminders, the deadline mention, the head's note, the board post and the month close.
 
 Triggers carry the team's timezone explicitly, so the server's own timezone never matters. Jobs
-live in APScheduler's memory store and are rebuilt from the database on start; the post ledger,
-not the job store, guarantees that a post goes out at most once (APScheduler's FAQ: a job store
-must never be shared between processes). On start the scheduler catches up on posts missed while
+live in APScheduler's memory store and are rebuilt from the database on start. The post ledger,
+not the job store, makes a post go out at most once, because APScheduler's FAQ says a job store
+must never be shared between processes. On start the scheduler catches up on posts missed while
 no process ran: within the catch-up window they go out late, covering their scheduled date;
 beyond it they are skipped and the head is told.
 """
@@ -23,7 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.context import AppContext
@@ -285,8 +285,10 @@ class TeamScheduler:
         await self.retry_due()
 
     async def heartbeat(self) -> None:
+        """Record that this process runs, and forget processes silent for longer than catch-up looks back."""
         now = self.app.clock.now()
         async with self.app.sessionmaker() as session:
+            await session.execute(delete(SchedulerHeartbeat).where(SchedulerHeartbeat.beat_at < now - MAX_LOOKBACK))
             beat = await session.get(SchedulerHeartbeat, self.process_id)
             if beat is None:
                 session.add(SchedulerHeartbeat(process_id=self.process_id, beat_at=now))
@@ -303,16 +305,20 @@ class TeamScheduler:
         runs: set[tuple[int, str, datetime]] = set()
         skipped: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
         for post in await self.ledger.due_again():
-            job = planners.job_of(post.kind)
             assert post.scheduled_at is not None
-            if job is None:
-                continue
-            if now - post.scheduled_at <= self.window:
+            job = planners.job_of(post.kind)
+            if now - post.scheduled_at > self.window:
+                reason = f"still failing after the catch-up window of {self.window}"
+                if await self.ledger.skip_failed(post.id, reason):
+                    logger.warning(
+                        "Post %s for team %s on %s given up: %s", post.kind, post.team_id, post.business_date, post.error
+                    )
+                    if job is not None and (job, post.scheduled_at) not in skipped[post.team_id]:
+                        skipped[post.team_id].append((job, post.scheduled_at))
+            elif job is not None:
                 runs.add((post.team_id, job, post.scheduled_at))
-            elif await self.ledger.skip_failed(post.id, f"still failing after the catch-up window of {self.window}"):
-                logger.warning("Post %s for team %s on %s given up: %s", post.kind, post.team_id, post.business_date, post.error)
-                if (job, post.scheduled_at) not in skipped[post.team_id]:
-                    skipped[post.team_id].append((job, post.scheduled_at))
+            # NOTE: a failed milestone note (plan reached, team record) is not sent again, because
+            # no job plans it; it is given up once the window has passed.
         for team_id, job, scheduled_at in sorted(runs, key=lambda run: run[2]):
             logger.info("Team %s: retrying %s due at %s", team_id, job, scheduled_at)
             await self.run(team_id, job, scheduled_at)

@@ -1,4 +1,4 @@
-"""What each scheduled job sends: one planned post per recipient, keyed for the ledger.
+"""Planners of the scheduled jobs: one planned post per recipient, keyed for the ledger.
 
 A planner reads the database once and returns `Planned` posts whose `render` only formats and
 draws, so a skipped job can list what it would have sent without drawing a chart.
@@ -252,7 +252,7 @@ def render_weekly(texts: Texts, month: TeamMonth, hired: dict[int, date | None],
 
 
 def _weekly_fallback(texts: Texts, month: TeamMonth) -> list[str]:
-    """One department and one bracket: the plain leaderboard is the only contest."""
+    """Return the leaderboard lines, the only contest when there is one department and one bracket."""
     ranked = [standing for standing in month.standings if standing.entry.attainment is not None]
     if not ranked:
         return [texts("weekly-empty")]

@@ -1,8 +1,7 @@
-"""Absences (vacation, sick leave): no reminders on those days.
+"""Absences (vacation, sick leave): no reminders on those days, and plan and salary pro-rated.
 
-TODO: pro-rate plan and salary by absence days once kpi's ManagerMonth takes them
-(`ManagerMonth.absences`); until then absences only silence reminders and the notes about
-missing reports.
+The standings pass each manager's absence days to kpi as `ManagerMonth.absences`, where working
+days away are not worked.
 """
 
 from __future__ import annotations

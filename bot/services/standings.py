@@ -12,7 +12,6 @@ from bot.db import repo
 from bot.db.models import Team
 from bot.services.units import from_storage, values_from_storage
 from kpi.attainment import attainment
-from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
@@ -88,6 +87,7 @@ async def load_team_month(
     With `department_id`, only that department's managers are included.
     """
     month = Month.of(today)
+    # The team's own days off and working days count for pay as well as for the schedule.
     calendar = await team_calendar(session, team)
     scheme = await scheme_for(session, team.id, month)
     elapsed, remaining = working_days_elapsed(calendar, month, today)

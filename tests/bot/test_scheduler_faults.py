@@ -91,7 +91,7 @@ async def test_outage_past_window_skipped_and_head_told(team):
     assert "доска продаж за 03.11.2026" in notes[0]
 
 
-async def test_group_upgraded_by_error_posts_to_new_id_once():
+async def test_upgrade_found_by_error():
     async with Sandbox(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW)) as sandbox:
         emulator = sandbox.emulator
         emulator.add_group(-500, "Отдел", type="group")
@@ -114,7 +114,7 @@ async def test_group_upgraded_by_error_posts_to_new_id_once():
     assert len(calls_to_old) == 2
 
 
-async def test_group_upgraded_by_service_message():
+async def test_upgrade_found_by_service_message():
     async with Sandbox(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW)) as sandbox:
         emulator = sandbox.emulator
         emulator.add_group(-500, "Отдел", type="group")
@@ -132,7 +132,7 @@ async def test_group_upgraded_by_service_message():
     assert [call for call in emulator.calls("sendMessage") if call["params"]["chat_id"] == -500][1:] == []
 
 
-async def test_bot_kicked_marks_group_inactive_and_other_teams_unaffected():
+async def test_kicked_group_spares_other_teams():
     async with Sandbox(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW)) as sandbox:
         await make_team(sandbox, {IVAN: "Иван"})
         emulator = sandbox.emulator
