@@ -79,7 +79,7 @@ async def payroll(
     result = await months.month_payroll(session, member, month, clock.now())
     button = InlineKeyboardButton(text=texts("payroll-button-xlsx"), callback_data=PayrollExport(month=str(month)).pack())
     await message.answer(
-        render_payroll(texts, result.payroll, result.as_of, result.closed_at),
+        render_payroll(texts, result.payroll, result.as_of, result.closed_at, result.scheme),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
 

@@ -69,7 +69,7 @@ async def whatif(
     if extra <= 0:
         raise UserError("whatif-usage")
     month, view = await _my_month(session, member, clock)
-    await message.answer(render_what_if(texts, view, extra, what_if(month, view, extra)))
+    await message.answer(render_what_if(texts, view, extra, what_if(month, view, extra), month.scheme))
 
 
 async def _my_month(session: AsyncSession, member: Member, clock: Clock) -> tuple[TeamMonth, ManagerView]:

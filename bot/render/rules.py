@@ -26,7 +26,8 @@ def share_text(texts: Texts, share: Decimal) -> str:
     """Format a share of one as an exact percent: 0.07 -> `7 %`, 0.99995 -> `99,995 %`."""
     percent = (share * 100).normalize()
     number = format_decimal(percent, format="#,##0.##########", locale=texts.locale)
-    return f"{number}\u00a0%"
+    # Russian puts a non-breaking space before the percent sign, English does not.
+    return f"{number}\u00a0%" if texts.locale == "ru" else f"{number}%"
 
 
 def _count_value(value: Decimal) -> int | Decimal:

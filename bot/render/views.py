@@ -238,7 +238,9 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
     return "\n".join(lines)
 
 
-def render_payroll(texts: Texts, payroll: Payroll, as_of: date, closed_at: datetime | None = None) -> str:
+def render_payroll(
+    texts: Texts, payroll: Payroll, as_of: date, closed_at: datetime | None = None, scheme: Scheme | None = None
+) -> str:
     month_name = texts.month_name(payroll.month.year, payroll.month.month)
     if closed_at is not None:
         header = texts("payroll-header-closed", month=month_name, date=texts.day(closed_at.date()))
@@ -248,7 +250,7 @@ def render_payroll(texts: Texts, payroll: Payroll, as_of: date, closed_at: datet
     for number, payslip in enumerate(payroll.payslips, start=1):
         lines.append("")
         lines.append(texts("payroll-manager", number=number, name=payslip.name, total=texts.money(payslip.total)))
-        lines.extend(payslip_lines(texts, payslip))
+        lines.extend(payslip_lines(texts, payslip, scheme))
     if not payroll.payslips:
         lines.append(texts("payroll-empty"))
     lines.append("")
@@ -294,7 +296,7 @@ def render_need(texts: Texts, month: TeamMonth, view: ManagerView, goals: Sequen
     return "\n".join(lines)
 
 
-def render_what_if(texts: Texts, view: ManagerView, extra: Decimal, then: Payslip) -> str:
+def render_what_if(texts: Texts, view: ManagerView, extra: Decimal, then: Payslip, scheme: Scheme | None = None) -> str:
     lines = [
         texts(
             "whatif-header",
@@ -304,5 +306,5 @@ def render_what_if(texts: Texts, view: ManagerView, extra: Decimal, then: Paysli
             difference=texts.money(then.total - view.payslip.total),
         )
     ]
-    lines.extend(payslip_lines(texts, then))
+    lines.extend(payslip_lines(texts, then, scheme))
     return "\n".join(lines)

@@ -273,7 +273,7 @@ async def plan_month_close(plan: Plan) -> list[Planned | None]:
     for head in heads:
         texts = plan.texts(head.locale)
         month_name = texts.month_name(closed.year, closed.month)
-        text = texts("month-close-payroll", month=month_name) + "\n\n" + render_payroll(texts, month)
+        text = texts("month-close-payroll", month=month_name) + "\n\n" + render_payroll(texts, month.payroll, month.today, scheme=month.scheme)
         items.append(plan.private_post(PAYROLL_DRAFT, plan.day, head, static(text)))
 
     month_awards = awards.month_awards(month, hired)

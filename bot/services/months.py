@@ -14,10 +14,12 @@ from bot.clock import business_date
 from bot.db.models import Member, MonthClose, Role, Team
 from bot.services.errors import UserError
 from bot.services.month_locks import closed_month
+from bot.services.schemes import scheme_for
 from bot.services.snapshots import payroll_from_json, payroll_to_json
 from bot.services.standings import load_team_month
 from kpi.payroll import Payroll
 from kpi.period import Month
+from kpi.scheme import Scheme
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ class MonthPayroll:
     # The business date the numbers are as of: today in an open month, the last day once it ended.
     as_of: date
     closed_at: datetime | None
+    scheme: Scheme
 
 
 async def month_payroll(session: AsyncSession, member: Member, month: Month, now: datetime) -> MonthPayroll:
@@ -42,11 +45,11 @@ async def month_payroll(session: AsyncSession, member: Member, month: Month, now
         payroll = payroll_from_json(closed.payroll)
         if member.role == Role.DEPARTMENT_HEAD:
             payroll = _department_only(payroll, await _department_member_ids(session, member))
-        return MonthPayroll(payroll, month.last_day, closed.closed_at)
+        return MonthPayroll(payroll, month.last_day, closed.closed_at, await scheme_for(session, team.id, month))
     as_of = min(today, month.last_day)
     department_id = member.department_id if member.role == Role.DEPARTMENT_HEAD else None
     team_month = await load_team_month(session, team, as_of, department_id=department_id)
-    return MonthPayroll(team_month.payroll, as_of, None)
+    return MonthPayroll(team_month.payroll, as_of, None, team_month.scheme)
 
 
 async def close_month(session: AsyncSession, head: Member, month: Month, now: datetime) -> MonthPayroll:
@@ -71,7 +74,7 @@ async def close_month(session: AsyncSession, head: Member, month: Month, now: da
         await session.rollback()
         raise UserError("close-error-already", month=str(month)) from error
     logger.info("Team %s closed %s (member %s)", team.id, month, head.id)
-    return MonthPayroll(team_month.payroll, month.last_day, now)
+    return MonthPayroll(team_month.payroll, month.last_day, now, team_month.scheme)
 
 
 async def _department_member_ids(session: AsyncSession, member: Member) -> set[int]:

@@ -98,7 +98,7 @@ async def test_vacation_prorates_salary_and_plan():
         await team.say(MARIA, MARIA, "/report выручка 50к")
         payroll = await team.say_one(HEAD, HEAD, "/payroll")
 
-    assert "Оклад 60\u00a0000\u00a0₽ × 10 из 20 раб. дн. = 30\u00a0000,00\u00a0₽" in payroll
+    assert "Оклад: 60\u00a0000\u00a0₽ × 10 рабочих дней из 20 = 30\u00a0000,00\u00a0₽" in payroll
 
 
 async def test_team_day_off_counts_for_salary():
@@ -108,4 +108,4 @@ async def test_team_day_off_counts_for_salary():
         await team.say(HEAD, HEAD, "/dayoff 30.11.2026")
         payroll = await team.say_one(HEAD, HEAD, "/payroll")
 
-    assert "× 19 из 19 раб. дн. = 57\u00a0000,00\u00a0₽" in payroll
+    assert "Оклад: 57\u00a0000\u00a0₽ за полный месяц (19 рабочих дней) = 57\u00a0000,00\u00a0₽" in payroll
