@@ -99,7 +99,7 @@ async def _play_day(emulator: BotAPIEmulator) -> None:
 
     for username, salary, plan in (("anna", "60 000", "1 000 000"), ("boris", "50 000", "500к"), ("vera", "45 000", "400 000")):
         await _say(emulator, HEAD, HEAD, f"/salary @{username} {salary}", expect="Оклад")
-        await _say(emulator, HEAD, HEAD, f"/plan @{username} выручка {plan}", expect="План")
+        await _say(emulator, HEAD, HEAD, f"/plan @{username} выручка {plan}", expect="(версия 1)")
 
     await _say(emulator, ANNA, ANNA, "/report звонки 40 выручка 615 220,20", expect="сохранён")
     await _say(emulator, GROUP, BORIS, "/report звонки 35 кп 4 выручка 240к", expect="сохранён")
