@@ -18,6 +18,7 @@ from bot.calc.template import write_template
 from bot.calc.texts import PlainTexts, load_texts
 from bot.calc.workbook import WorkbookError, read_tables
 from bot.render.rules import scheme_error_text
+from bot.render.workbook_errors import workbook_error_text
 from kpi.calendar import WorkingCalendar
 from kpi.health import plan_health
 from kpi.payroll import compute_payroll
@@ -74,18 +75,6 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _workbook_error_text(texts: PlainTexts, error: WorkbookError) -> str:
-    message = texts(error.key, **error.params)
-    params = error.params
-    if "row" in params:
-        return texts("calc-error-at-cell", sheet=params["sheet"], row=params["row"], column=params["column"], message=message)
-    if "column" in params:
-        return texts("calc-error-at-column", sheet=params["sheet"], column=params["column"], message=message)
-    if "sheet" in params:
-        return texts("calc-error-at-sheet", sheet=params["sheet"], message=message)
-    return message
-
-
 def _load_schemes(names: list[str], texts: PlainTexts) -> SchemeHistory | str:
     """Load every --scheme value; return the history, or an error message."""
     versions: list[Scheme] = []
@@ -137,7 +126,7 @@ def run_calc(args: argparse.Namespace) -> int:
     try:
         data = read_month(read_tables(args.data), month, scheme, zone)
     except WorkbookError as error:
-        return _fail(_workbook_error_text(texts, error))
+        return _fail(workbook_error_text(texts, error))
     try:
         payroll = compute_payroll(data.managers, month, calendar, scheme=scheme, department_plans=data.department_plans)
     except ValueError as error:

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from aiogram import Bot, Router
+from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters.callback_data import CallbackData
 from aiogram.enums import ChatType
@@ -27,7 +27,9 @@ from bot.render.texts import Markup, Texts
 from bot.render.views import metric_value, render_payroll
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.render.payroll_xlsx import payroll_workbook
-from bot.services import months, teams
+from bot.render.workbook_errors import workbook_error_text
+from bot.calc.workbook import WorkbookError
+from bot.services import months, plan_import, teams
 from bot.services.errors import UserError
 from kpi.money import from_kopecks
 from kpi.period import Month
@@ -35,6 +37,7 @@ from kpi.period import Month
 logger = logging.getLogger(__name__)
 
 HISTORY_WORDS = frozenset({"история", "history"})
+TEMPLATE_WORDS = frozenset({"шаблон", "template"})
 
 
 class PayrollExport(CallbackData, prefix="px"):
@@ -193,6 +196,13 @@ async def plan(
     if normalize_alias(command.args or "") in HISTORY_WORDS:
         await message.answer(render_plan_history(texts, await teams.plan_history(session, member, month), month))
         return
+    if normalize_alias(command.args or "") in TEMPLATE_WORDS:
+        content = await plan_import.team_template(session, member, month)
+        await message.answer_document(
+            BufferedInputFile(content, filename=f"plans-{month}.xlsx"),
+            caption=texts("plan-template-caption", month=texts.month_name(month.year, month.month)),
+        )
+        return
     parts = (command.args or "").split(maxsplit=1)
     if len(parts) < 2:
         raise UserError("plan-usage")
@@ -222,6 +232,39 @@ async def plan(
         )
     )
     await notify_plan(bot, app, change, metric, target, month)
+
+
+async def plan_file(
+    message: Message, bot: Bot, session: AsyncSession, app: AppContext, member: Member, clock: Clock, texts: Texts
+) -> None:
+    """An .xlsx or .csv file from the head in the private chat sets this month's plans, all or none."""
+    document = message.document
+    assert document is not None
+    if (document.file_size or 0) > plan_import.MAX_PLAN_FILE_BYTES:
+        raise UserError("plan-import-error-too-large", limit=str(plan_import.MAX_PLAN_FILE_BYTES // 1024))
+    content = await bot.download(document)
+    assert content is not None
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    month = Month.of(business_date(clock.now(), team.timezone))
+    try:
+        result = await plan_import.import_plans(
+            session, member, document.file_name or "plans.xlsx", content.read(), month, clock.now()
+        )
+    except WorkbookError as error:
+        logger.info("Plan file from member %s rejected: %s", member.id, error.key)
+        await message.answer(texts("plan-import-error", problem=Markup(workbook_error_text(texts, error))))
+        return
+    await message.answer(
+        texts(
+            "plan-import-done",
+            month=texts.month_name(month.year, month.month),
+            changed=len(result.changes),
+            unchanged=result.unchanged,
+        )
+    )
+    for change, metric, target in result.changes:
+        await notify_plan(bot, app, change, metric, target, month)
 
 
 async def notify_plan(bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month) -> None:
@@ -338,6 +381,9 @@ def create_router() -> Router:
     )
     router.message.register(plan, Command("plan"), flags={"access": Access(roles=TEAM_ADMINS)})
     router.callback_query.register(confirm_plan, PlanConfirm.filter())
+    plan_files = F.document.file_name.lower().regexp(r".*\.(xlsx|csv)$")
+    admins_private = Access(roles=TEAM_ADMINS, private_key="plan-import-error-private-only")
+    router.message.register(plan_file, plan_files, F.chat.type == ChatType.PRIVATE, flags={"access": admins_private})
     router.message.register(set_role, Command("role"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(hired, Command("hired"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(transfer, Command("transfer"), flags={"access": Access(roles=HEAD_ONLY)})

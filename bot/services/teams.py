@@ -304,6 +304,15 @@ async def set_plan(
     session: AsyncSession, head: Member, reference: str, metric: str, month: Month, target: Decimal, now: datetime
 ) -> PlanChange:
     """Set a manager's plan; a new value becomes a new version and the old ones stay."""
+    change = await stage_plan(session, head, reference, metric, month, target, now)
+    await session.commit()
+    return change
+
+
+async def stage_plan(
+    session: AsyncSession, head: Member, reference: str, metric: str, month: Month, target: Decimal, now: datetime
+) -> PlanChange:
+    """Stage a plan change in the session without committing, so several can be saved at once."""
     if metric not in METRICS:
         raise UserError("plan-error-unknown-metric", name=metric)
     if target <= 0:
@@ -332,7 +341,7 @@ async def set_plan(
     plan.version += 1
     version = PlanVersion(plan_id=plan.id, version=plan.version, target=stored, set_at=now, set_by_member_id=head.id)
     session.add(version)
-    await session.commit()
+    await session.flush()
     logger.info("Plan %s %s v%s set for member %s by member %s", month, metric, plan.version, member.id, head.id)
     return PlanChange(
         member.id, member.telegram_user_id, member.display_name, member.locale, version.id, plan.version, previous,

@@ -55,7 +55,7 @@ help-head =
     /invite Department name — a link that adds managers to that department
     /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
-    /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version
+    /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version; /plan template — a table to fill in and send back
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
     /rules preset by_attainment 2026-12 — choose a scheme preset; or send me the scheme's .toml file
@@ -379,3 +379,16 @@ score-no = no, not met
 score-done = Criterion “{ $title }” for { $name }: { $verdict }. The manager has been told.
 score-notice = Your head scored the criterion “{ $title }” for { $month }: { $verdict }. Reason: { $reason }. How it affects your bonus: /me.
 assessment-error-private-only = Deductions and scores are set in the private chat with me only, so they never reach the group.
+
+## Plans from a file
+
+plan-template-caption = Plans for { $month }: fill in manager (a number from /team or @username), metric (revenue, calls, …) and value, and send the file back to this chat.
+plan-import-done = Plans for { $month } loaded: { $changed ->
+        [one] { $changed } change
+       *[other] { $changed } changes
+    }, { $unchanged } unchanged. The managers have been told and will confirm with a button.
+plan-import-error = No plans were loaded and nothing changed. { $problem }
+plan-import-error-format = The file “{ $name }” will not do: send an .xlsx workbook or a .csv file. A sample: <code>/plan template</code>.
+plan-import-error-too-large = The file is larger than { $limit } KB, which is not a plan table. A sample: <code>/plan template</code>.
+plan-import-error-empty = the sheet has no plan rows. Fill in manager, metric and value.
+plan-import-error-private-only = Send the plan file to the private chat with me.
