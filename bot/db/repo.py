@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import DailyReport, Department, Member, Plan, ReportValue, ReportVersion, Role, Team
@@ -37,6 +39,24 @@ async def departments_of(session: AsyncSession, team_id: int) -> dict[int, Depar
     return {department.id: department for department in rows}
 
 
+def current_report_values(*columns: Any) -> Select[Any]:
+    """Select `columns` over the current version of every daily report, joined with its member and values.
+
+    Earlier versions of a report stay stored but never count; this join is the one place that
+    picks the current one.
+    """
+    return (
+        select(*columns)
+        .select_from(DailyReport)
+        .join(Member, Member.id == DailyReport.member_id)
+        .join(
+            ReportVersion,
+            and_(ReportVersion.report_id == DailyReport.id, ReportVersion.version == DailyReport.version),
+        )
+        .join(ReportValue, ReportValue.version_id == ReportVersion.id)
+    )
+
+
 async def metric_totals(
     session: AsyncSession, team_id: int, first_day: date, last_day: date
 ) -> dict[int, dict[str, int]]:
@@ -45,13 +65,7 @@ async def metric_totals(
     The values are integers (kopecks or counts), so the database sum is exact.
     """
     query = (
-        select(DailyReport.member_id, ReportValue.metric, func.sum(ReportValue.value))
-        .join(Member, Member.id == DailyReport.member_id)
-        .join(
-            ReportVersion,
-            and_(ReportVersion.report_id == DailyReport.id, ReportVersion.version == DailyReport.version),
-        )
-        .join(ReportValue, ReportValue.version_id == ReportVersion.id)
+        current_report_values(DailyReport.member_id, ReportValue.metric, func.sum(ReportValue.value))
         .where(
             Member.team_id == team_id,
             DailyReport.business_date >= first_day,

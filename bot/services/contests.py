@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import business_date
 from bot.db import repo
-from bot.db.models import Contest, ContestKind, DailyReport, Member, ReportValue, ReportVersion, Role, Team
+from bot.db.models import Contest, ContestKind, DailyReport, Member, ReportValue, Role, Team
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.services.errors import UserError
 from bot.services.standings import BONUS_METRIC, load_team_month
@@ -232,13 +232,7 @@ async def running_contests(
 async def _report_days(session: AsyncSession, team_id: int, contest: ContestInfo) -> list[ReportDay]:
     """The current version of each report in the contest period, with the contest metric only."""
     query = (
-        select(DailyReport.member_id, DailyReport.business_date, ReportValue.value)
-        .join(Member, Member.id == DailyReport.member_id)
-        .join(
-            ReportVersion,
-            and_(ReportVersion.report_id == DailyReport.id, ReportVersion.version == DailyReport.version),
-        )
-        .join(ReportValue, ReportValue.version_id == ReportVersion.id)
+        repo.current_report_values(DailyReport.member_id, DailyReport.business_date, ReportValue.value)
         .where(
             Member.team_id == team_id,
             DailyReport.business_date >= contest.start,

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import DailyReport, Member, ReportValue, ReportVersion
+from bot.db import repo
+from bot.db.models import DailyReport, Member, ReportValue
 from bot.services.reports import ReportOutcome
 from bot.services.standings import BONUS_METRIC
 from bot.services.units import from_storage
@@ -50,13 +51,7 @@ async def team_record(session: AsyncSession, member: Member, outcome: ReportOutc
     if not value:
         return None
     previous_max = await session.scalar(
-        select(func.max(ReportValue.value))
-        .join(ReportVersion, ReportVersion.id == ReportValue.version_id)
-        .join(
-            DailyReport,
-            and_(DailyReport.id == ReportVersion.report_id, DailyReport.version == ReportVersion.version),
-        )
-        .join(Member, Member.id == DailyReport.member_id)
+        repo.current_report_values(func.max(ReportValue.value))
         .where(
             Member.team_id == member.team_id,
             ReportValue.metric == BONUS_METRIC,

@@ -12,6 +12,7 @@ from bot.db import repo
 from bot.db.models import Team
 from bot.services.units import from_storage, values_from_storage
 from kpi.attainment import attainment
+from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
