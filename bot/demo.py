@@ -177,6 +177,7 @@ async def _play(sandbox: Sandbox, log: Transcript) -> None:
     await at(19, 30)
     await at(19, 40)
     await say(IVAN.user_id, IVAN, "/me")
+    await say(ALEXEY.user_id, ALEXEY, "/need")
     await say(GROUP_ID, MARIA, "/top")
     await at(19, 50)
     await say(GROUP_ID, HEAD, "/payroll")
