@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
+from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
@@ -81,7 +82,8 @@ async def payroll(
     month = _parse_month(command.args, business_date(clock.now(), team.timezone))
     result = await months.month_payroll(session, member, month, clock.now())
     button = InlineKeyboardButton(text=texts("payroll-button-xlsx"), callback_data=PayrollExport(month=str(month)).pack())
-    await message.answer(
+    await answer_long(
+        message,
         render_payroll(texts, result.payroll, result.as_of, result.closed_at, result.scheme),
         reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]),
     )
@@ -163,7 +165,7 @@ async def team_list(message: Message, session: AsyncSession, member: Member, tex
         )
     if len(lines) == 1:
         lines.append(texts("team-empty"))
-    await message.answer("\n".join(lines))
+    await answer_long(message, "\n".join(lines))
 
 
 async def salary(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -194,7 +196,7 @@ async def plan(
     assert team is not None
     month = Month.of(business_date(clock.now(), team.timezone))
     if normalize_alias(command.args or "") in HISTORY_WORDS:
-        await message.answer(render_plan_history(texts, await teams.plan_history(session, member, month), month))
+        await answer_long(message, render_plan_history(texts, await teams.plan_history(session, member, month), month))
         return
     if normalize_alias(command.args or "") in TEMPLATE_WORDS:
         content = await plan_import.team_template(session, member, month)

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Role, Team
+from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.rules import render_rules, scheme_error_text
 from bot.render.texts import Texts
@@ -68,7 +69,7 @@ async def show_rules(
                 month=texts.month_since(later.effective_from.year, later.effective_from.month),
                 arg=str(later.effective_from),
             ))
-    await message.answer("\n\n".join(lines))
+    await answer_long(message, "\n\n".join(lines))
 
 
 async def scheme_file(
@@ -104,7 +105,7 @@ async def _publish(
     assert scheme.effective_from is not None
     month_name = texts.month_since(scheme.effective_from.year, scheme.effective_from.month)
     await message.answer(texts("rules-published", title=scheme.title, month=month_name))
-    await message.answer(render_rules(texts, scheme))
+    await answer_long(message, render_rules(texts, scheme))
     if team.board_chat_id is None:
         return
     group_texts = app.texts(team.locale)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
 from bot.context import AppContext
+from bot.handlers.replies import answer_long
 from bot.middlewares.access import Access
 from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
 from bot.db.models import Member, Role, Team
@@ -97,7 +98,7 @@ async def top(
     assert team is not None
     month = await load_team_month(session, team, business_date(clock.now(), team.timezone))
     board = parse_board_filter(command.args or "", {view.department for view in month.managers if view.department})
-    await message.answer(render_top(texts, month, replace(board, newcomer_months=app.settings.newcomer_months)))
+    await answer_long(message, render_top(texts, month, replace(board, newcomer_months=app.settings.newcomer_months)))
 
 
 def parse_board_filter(text: str, departments: set[str]) -> BoardFilter:

@@ -231,6 +231,11 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
         texts("board-leaderboard"),
         *(standings_lines(texts, month) or [texts("top-empty")]),
     ]
+    if month.show_pay_in_group:
+        lines.append("")
+        lines.append(texts("board-pay-header"))
+        for view in month.managers:
+            lines.append(texts("board-pay-line", name=view.name, total=texts.money(view.forecast_payslip.total)))
     missing = [view.name for view in month.managers if not view.reported_today]
     if missing:
         lines.append("")

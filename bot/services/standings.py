@@ -67,6 +67,8 @@ class TeamMonth:
     payroll: Payroll
     calendar: WorkingCalendar
     scheme: Scheme
+    # The head allowed projected pay in group posts (off by default).
+    show_pay_in_group: bool = False
 
     def manager(self, member_id: int) -> ManagerView | None:
         return next((view for view in self.managers if view.member_id == member_id), None)
@@ -180,6 +182,7 @@ async def load_team_month(
         payroll=compute_payroll(inputs, month, calendar, scheme=scheme),
         calendar=calendar,
         scheme=scheme,
+        show_pay_in_group=team.show_pay_in_group,
     )
 
 

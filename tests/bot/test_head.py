@@ -194,3 +194,15 @@ async def test_salary_typos_declined(team):
 async def test_absurd_limit_is_formatted(team):
     reply = await team.say_one(IVAN, IVAN, "/report выручка 2 млрд")
     assert f"предел 1{NBSP}000{NBSP}000{NBSP}000" in reply
+
+
+async def test_long_payroll_split_under_limit():
+    async with Sandbox(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        managers = {700 + number: f"Менеджер-{number:02d} с очень длинной фамилией для проверки" for number in range(40)}
+        team = await make_team(sandbox, managers)
+        sent = await team.sandbox.send(HEAD, HEAD, "/payroll")
+
+    assert len(sent) >= 2
+    assert all(len(item["text"]) <= 4096 for item in sent)
+    assert "Итого по команде" in sent[-1]["text"]
+    assert "reply_markup" in sent[-1]

@@ -50,3 +50,22 @@ async def test_head_turns_pay_in_group_on(team):
 async def test_settings_in_group_declined(team):
     reply = await team.say_one(GROUP, IVAN, "/settings")
     assert "в личном чате" in reply
+
+
+async def test_pay_in_group_only_when_turned_on(team):
+    from datetime import datetime
+
+    from tests.bot.support import MOSCOW
+
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 50 000")
+    hidden = await team.sandbox.advance(datetime(2026, 11, 3, 19, 1, tzinfo=MOSCOW))
+    shown = (await team.sandbox.send(HEAD, HEAD, "/settings"))[0]
+    await _press(team, HEAD, shown, "Показывать прогноз выплат в группе")
+    visible = await team.sandbox.advance(datetime(2026, 11, 5, 19, 1, tzinfo=MOSCOW))
+
+    def board(items):
+        return next(item["text"] for item in items if item["chat"]["id"] == GROUP and "Доска продаж" in item.get("text", ""))
+
+    assert "Прогноз выплат" not in board(hidden)
+    assert "Прогноз выплат при нынешнем темпе" in board(visible)
+    assert "Иван — 50\u00a0000,00\u00a0₽" in board(visible)

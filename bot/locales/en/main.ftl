@@ -392,3 +392,6 @@ plan-import-error-format = The file “{ $name }” will not do: send an .xlsx w
 plan-import-error-too-large = The file is larger than { $limit } KB, which is not a plan table. A sample: <code>/plan template</code>.
 plan-import-error-empty = the sheet has no plan rows. Fill in manager, metric and value.
 plan-import-error-private-only = Send the plan file to the private chat with me.
+
+board-pay-header = 💰 <b>Projected pay at the current pace</b> (the head turned this on for the group)
+board-pay-line = • { $name } — { $total }

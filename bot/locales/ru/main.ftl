@@ -405,3 +405,6 @@ plan-import-error-format = Файл «{ $name }» не подходит: при�
 plan-import-error-too-large = Файл больше { $limit } КБ — это не похоже на таблицу планов. Образец — <code>/plan шаблон</code>.
 plan-import-error-empty = на листе нет ни одной строки с планом. Заполните столбцы manager, metric и value.
 plan-import-error-private-only = Файл с планами присылайте в личный чат со мной.
+
+board-pay-header = 💰 <b>Прогноз выплат при нынешнем темпе</b> (руководитель включил показ в группе)
+board-pay-line = • { $name } — { $total }
