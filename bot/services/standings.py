@@ -187,7 +187,7 @@ async def load_team_month(
 
 
 def _pay_metrics(totals: dict[str, Decimal]) -> dict[str, Decimal]:
-    """The month's totals as pay inputs; an unreported margin counts as zero, not as unknown."""
+    """Return the month's totals as pay inputs; an unreported margin counts as zero, not as unknown."""
     metrics = dict(totals)
     metrics.setdefault("revenue", Decimal(0))
     # NOTE: margin is what managers report; a scheme on margin pays nothing to one who reported none.
