@@ -210,7 +210,9 @@ def render_top(texts: Texts, month: TeamMonth, board: BoardFilter | None = None)
 
 
 def render_board(texts: Texts, month: TeamMonth) -> str:
-    reported = sum(1 for view in month.managers if view.reported_today)
+    # A manager on vacation today is neither expected to report nor counted as missing.
+    expected = [view for view in month.managers if month.today not in view.pay_input.absences]
+    reported = sum(1 for view in expected if view.reported_today)
     team_attainment = attainment(month.revenue, month.revenue_plan) if month.revenue_plan else None
     lines = [
         texts("board-header", team=month.team_name, date=texts.day(month.today)),
@@ -226,7 +228,7 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
             total=month.working_days,
             remaining=month.remaining_working_days,
         ),
-        texts("board-reported", reported=reported, total=len(month.managers)),
+        texts("board-reported", reported=reported, total=len(expected)),
         "",
         texts("board-leaderboard"),
         *(standings_lines(texts, month) or [texts("top-empty")]),
@@ -236,7 +238,7 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
         lines.append(texts("board-pay-header"))
         for view in month.managers:
             lines.append(texts("board-pay-line", name=view.name, total=texts.money(view.forecast_payslip.total)))
-    missing = [view.name for view in month.managers if not view.reported_today]
+    missing = [view.name for view in expected if not view.reported_today]
     if missing:
         lines.append("")
         lines.append(texts("board-missing", names=", ".join(missing)))

@@ -109,3 +109,15 @@ async def test_team_day_off_counts_for_salary():
         payroll = await team.say_one(HEAD, HEAD, "/payroll")
 
     assert "Оклад: 57\u00a0000\u00a0₽ за полный месяц (19 рабочих дней) = 57\u00a0000,00\u00a0₽" in payroll
+
+
+async def test_board_does_not_wait_for_manager_on_vacation():
+    async with Sandbox(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await make_team(sandbox, {IVAN: "Иван", MARIA: "Мария"})
+        await team.say(MARIA, MARIA, "/vacation 02.11–06.11")
+        await team.say(IVAN, IVAN, "/report звонки 5")
+        sent = await sandbox.advance(datetime(2026, 11, 2, 19, 1, tzinfo=MOSCOW))
+
+    board = next(item["text"] for item in sent if "Доска продаж" in item.get("text", ""))
+    assert "Отчитались сегодня: 1 из 1" in board
+    assert "Ждём отчёт" not in board
