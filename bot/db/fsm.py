@@ -57,8 +57,12 @@ class SqlStorage(BaseStorage):
         row_key = self.key_builder.build(key)
         async with self.sessionmaker() as session:
             row = await session.get(FsmState, row_key)
-            new_state = (row.state if row else None) if state is ... else state
-            new_data = (row.data if row else "{}") if data is None else json.dumps(data, ensure_ascii=False)
+            new_state = row.state if row is not None else None
+            if state is not ...:
+                new_state = state
+            new_data = row.data if row is not None else "{}"
+            if data is not None:
+                new_data = json.dumps(data, ensure_ascii=False)
             if new_state is None and new_data == "{}":
                 if row is not None:
                     await session.delete(row)

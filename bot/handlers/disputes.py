@@ -111,7 +111,7 @@ async def typed_answer(
     message: Message, state: FSMContext, bot: Bot, session: AsyncSession, app: AppContext, member: Member | None,
     clock: Clock, texts: Texts,
 ) -> None:
-    """The head's answer: close the dispute and tell the manager the outcome."""
+    """Store the head's reply, close the dispute and send the manager the outcome."""
     if member is None:
         await state.clear()
         raise UserError("error-not-member")
@@ -134,7 +134,7 @@ async def typed_answer(
 
 
 async def not_text(message: Message, texts: Texts) -> None:
-    """A sticker or photo while a reason or an answer is expected."""
+    """Ask for text when a sticker or photo arrives while a reason or a reply is expected."""
     await message.answer(texts("dispute-error-text-only"))
 
 

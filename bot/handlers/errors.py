@@ -69,7 +69,7 @@ async def _answer_callback(event: ErrorEvent) -> None:
     try:
         await callback.answer()
     except TelegramAPIError as error:
-        logger.warning("Could not answer callback query %s: %s", callback.id, error)
+        logger.warning("answerCallbackQuery failed for callback query %s: %s", callback.id, error)
 
 
 def _message_of(event: ErrorEvent) -> Message | None:

@@ -6,8 +6,7 @@ Who may run each one is declared in `create_router` and checked by the access mi
 from __future__ import annotations
 
 import logging
-import re
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
+from bot.handlers.arguments import parse_month
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
@@ -79,7 +79,7 @@ async def payroll(
     """`/payroll [2026-11]`: pay for a month, each line explained, with a button for the Excel file."""
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = _parse_month(command.args, business_date(clock.now(), team.timezone))
+    month = parse_month(command.args, business_date(clock.now(), team.timezone))
     result = await months.month_payroll(session, member, month, clock.now())
     button = InlineKeyboardButton(text=texts("payroll-button-xlsx"), callback_data=PayrollExport(month=str(month)).pack())
     await answer_long(
@@ -113,7 +113,7 @@ async def close(message: Message, command: CommandObject, session: AsyncSession,
         raise UserError("close-usage")
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = _parse_month(command.args, business_date(clock.now(), team.timezone))
+    month = parse_month(command.args, business_date(clock.now(), team.timezone))
     result = await months.close_month(session, member, month, clock.now())
     await message.answer(
         texts(
@@ -123,18 +123,6 @@ async def close(message: Message, command: CommandObject, session: AsyncSession,
             managers=len(result.payroll.payslips),
         )
     )
-
-
-def _parse_month(text: str | None, today: date) -> Month:
-    """Read "2026-11" or "11.2026"; nothing means the current month."""
-    text = (text or "").strip()
-    if not text:
-        return Month.of(today)
-    match = re.fullmatch(r"(\d{1,2})\.(\d{4})", text)
-    try:
-        return Month(int(match.group(2)), int(match.group(1))) if match else Month.parse(text)
-    except ValueError as error:
-        raise UserError("payroll-error-month", value=text) from error
 
 
 async def team_list(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -239,7 +227,7 @@ async def plan(
 async def plan_file(
     message: Message, bot: Bot, session: AsyncSession, app: AppContext, member: Member, clock: Clock, texts: Texts
 ) -> None:
-    """An .xlsx or .csv file from the head in the private chat sets this month's plans, all or none."""
+    """Set this month's plans from an .xlsx or .csv file the head sends in the private chat, all or none."""
     document = message.document
     assert document is not None
     if (document.file_size or 0) > plan_import.MAX_PLAN_FILE_BYTES:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Role, Team
+from bot.handlers.arguments import parse_month
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.rules import render_rules, scheme_error_text
@@ -55,10 +56,10 @@ async def show_rules(
             raise UserError("rules-error-private-only")
         if len(words) < 2:
             raise UserError("rules-preset-usage", presets=", ".join(schemes.PRESET_NAMES))
-        start = _month(words[2]) if len(words) > 2 else current.next()
+        start = parse_month(words[2], current) if len(words) > 2 else current.next()
         await _publish(message, bot, session, app, member, team, schemes.preset_source(words[1]), start, texts)
         return
-    month = _month(words[0]) if words else current
+    month = parse_month(words[0], current) if words else current
     scheme = await schemes.scheme_for(session, team.id, month)
     lines = [render_rules(texts, _titled(texts, scheme))]
     for later in await schemes.upcoming(session, team.id, month):
@@ -88,7 +89,8 @@ async def scheme_file(
         raise UserError("rules-error-encoding") from error
     team = await session.get(Team, member.team_id)
     assert team is not None
-    start = _month(message.caption.split()[-1]) if message.caption and message.caption.split() else None
+    caption = (message.caption or "").split()
+    start = parse_month(caption[-1], business_date(app.clock.now(), team.timezone)) if caption else None
     await _publish(message, bot, session, app, member, team, text, start, texts)
 
 
@@ -125,13 +127,6 @@ def _titled(texts: Texts, scheme: Scheme) -> Scheme:
     if scheme.title == schemes.default_scheme().title and scheme.effective_from is None:
         return dataclasses.replace(scheme, title=texts("rules-default-title"))
     return scheme
-
-
-def _month(text: str) -> Month:
-    try:
-        return Month.parse(text.strip())
-    except ValueError as error:
-        raise UserError("payroll-error-month", value=text.strip()) from error
 
 
 def create_router() -> Router:

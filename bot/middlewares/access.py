@@ -18,7 +18,7 @@ from aiogram.types import Message, TelegramObject
 from bot.db.models import Member, Role
 from bot.services.errors import UserError
 
-# Who runs the team's pay: they see every amount.
+# Roles that read every amount of the team's pay.
 PAY_READERS = frozenset({Role.HEAD, Role.OBSERVER, Role.DEPARTMENT_HEAD})
 TEAM_ADMINS = frozenset({Role.HEAD, Role.DEPARTMENT_HEAD})
 HEAD_ONLY = frozenset({Role.HEAD})

@@ -73,9 +73,10 @@ async def score(
     await ensure_open(session, team.id, today)
     scheme = await schemes.scheme_for(session, team.id, month)
     criteria = scheme.kpi.criteria if scheme.kpi is not None else ()
-    wanted = normalize_alias(code)
+    requested = normalize_alias(code)
     criterion = next(
-        (item for item in criteria if wanted in (normalize_alias(item.code), normalize_alias(item.title or ""))), None
+        (item for item in criteria if requested in (normalize_alias(item.code), normalize_alias(item.title or ""))),
+        None,
     )
     if criterion is None:
         published = ", ".join(item.code for item in criteria)
@@ -101,7 +102,7 @@ async def score(
 async def month_inputs(
     session: AsyncSession, team_id: int, month: Month
 ) -> tuple[dict[int, tuple[Deduction, ...]], dict[int, dict[str, bool]]]:
-    """The deductions and criterion scores of every member of the team for `month`, as kpi inputs."""
+    """Return the deductions and criterion scores of every team member for `month`, as kpi inputs."""
     deductions: dict[int, list[Deduction]] = defaultdict(list)
     rows = await session.scalars(
         select(AppliedDeduction)

@@ -1,8 +1,8 @@
 """Payroll snapshots: a closed month's payroll as JSON, so the month never changes afterwards.
 
-The kpi value objects are frozen dataclasses; they are written field by field with exact types:
-Decimal as a string, a Fraction as "numerator/denominator", dates and datetimes in ISO form,
-a Month as "2026-11", enums by value, tuples as lists. Reading them back goes by the type hints,
+The kpi value objects are frozen dataclasses, written field by field with exact types. A Decimal
+becomes a string, a Fraction "numerator/denominator", a date or datetime its ISO form, a Month
+"2026-11", an enum its value and a tuple a list. Reading them back goes by the type hints,
 so the restored payroll equals the one that was stored.
 """
 

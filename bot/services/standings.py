@@ -197,7 +197,7 @@ def _pay_metrics(totals: dict[str, Decimal]) -> dict[str, Decimal]:
 
 @dataclass(frozen=True, slots=True)
 class BoardFilter:
-    """Which managers a leaderboard compares and on which metric.
+    """The selection a leaderboard compares, and the metric it ranks on.
 
     `newcomers` True keeps managers hired less than `newcomer_months` months before the day, and
     False keeps the others. A manager whose hire date is unknown counts as a veteran.
@@ -264,7 +264,7 @@ def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:
 
 
 def _revenue_bounds(scheme: Scheme) -> tuple[Decimal, ...]:
-    """The attainment bounds worth aiming at under the scheme's revenue bonus; none without one."""
+    """Return the attainment bounds worth aiming at under the scheme's revenue bonus; none without one."""
     for rule in scheme.bonuses:
         if rule.base.value == BONUS_METRIC:
             return rule_bounds(rule)

@@ -44,7 +44,8 @@ async def test_changed_plan_keeps_versions_and_old_button_is_outdated(team):
     same = await team.sandbox.send(HEAD, HEAD, f"/plan @user{IVAN} выручка 1 200 000")
 
     assert f"(было 1{NBSP}000{NBSP}000{NBSP}₽)" in second["text"]
-    assert len(same) == 1 and "Ничего не изменилось" in same[0]["text"]
+    assert len(same) == 1
+    assert "Ничего не изменилось" in same[0]["text"]
 
     update = team.sandbox.emulator.press_button(IVAN, IVAN, first["message_id"], _confirm_button(first))
     replies = await team.sandbox.feed(update)

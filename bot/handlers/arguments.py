@@ -1,0 +1,23 @@
+"""Command arguments that several handlers read the same way."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.services.errors import UserError
+from kpi.period import Month
+
+
+def parse_month(text: str | None, today: date) -> Month:
+    """Read "2026-11" or "11.2026"; nothing means the month of `today`."""
+    text = (text or "").strip()
+    if not text:
+        return Month.of(today)
+    match = re.fullmatch(r"(\d{1,2})\.(\d{4})", text)
+    try:
+        if match:
+            return Month(int(match.group(2)), int(match.group(1)))
+        return Month.parse(text)
+    except ValueError as error:
+        raise UserError("payroll-error-month", value=text) from error
