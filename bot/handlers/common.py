@@ -1,4 +1,4 @@
-"""/help, /language and the catch-all hint; this router is included last."""
+"""/help, /language, unknown commands and the catch-all hint; this router is included last."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import AppContext
 from bot.db.models import Member
+from bot.handlers.form import ReportForm
 from bot.middlewares.access import TEAM_ADMINS
 from bot.render.texts import SUPPORTED_LOCALES, Texts
 from bot.services import teams
@@ -38,6 +39,19 @@ async def language(
     await message.answer(Texts(i18n.core, choice)("language-done"))
 
 
+async def unknown_command(message: Message, member: Member | None, texts: Texts, raw_state: str | None = None) -> None:
+    """A command no router took, in the private chat: name it and point at /help.
+
+    A report form in progress stays as it was, and the reply says so, because the manager may
+    have typed a command by habit in the middle of it.
+    """
+    command = (message.text or "").split(maxsplit=1)[0]
+    lines = [texts("command-unknown", command=command)]
+    if member is not None and raw_state == ReportForm.filling.state:
+        lines.append(texts("command-unknown-form-waits"))
+    await message.answer(" ".join(lines))
+
+
 async def unexpected_private(message: Message, member: Member | None, texts: Texts) -> None:
     """Free text, stickers or photos in the private chat get a hint instead of silence."""
     await message.answer(texts("hint-private" if member else "start-no-team"))
@@ -47,5 +61,6 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(help_command, Command("help"))
     router.message.register(language, Command("language"))
+    router.message.register(unknown_command, F.chat.type == ChatType.PRIVATE, F.text.startswith("/"))
     router.message.register(unexpected_private, F.chat.type == ChatType.PRIVATE)
     return router

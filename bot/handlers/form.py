@@ -180,6 +180,9 @@ def _form_error_key(key: str) -> str:
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(typed_value, StateFilter(ReportForm.filling), F.chat.type == ChatType.PRIVATE, F.text)
+    # A command typed in the middle of the form is a command, not a value for the current step.
+    router.message.register(
+        typed_value, StateFilter(ReportForm.filling), F.chat.type == ChatType.PRIVATE, F.text, ~F.text.startswith("/")
+    )
     router.callback_query.register(press, FormAction.filter())
     return router

@@ -118,7 +118,8 @@ async def close(message: Message, command: CommandObject, session: AsyncSession,
     await message.answer(
         texts(
             "close-done",
-            month=texts.month_name(month.year, month.month),
+            # The month opens the sentence: «Октябрь 2026 закрыт».
+            month=texts.month_name(month.year, month.month).capitalize(),
             total=texts.money(result.payroll.total),
             managers=len(result.payroll.payslips),
         )

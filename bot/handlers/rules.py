@@ -66,7 +66,7 @@ async def show_rules(
         assert later.effective_from is not None
         lines.append(texts(
                 "rules-upcoming",
-                title=later.title,
+                title=scheme_title(texts, later),
                 month=texts.month_since(later.effective_from.year, later.effective_from.month),
                 arg=str(later.effective_from),
             ))
@@ -106,14 +106,14 @@ async def _publish(
         return
     assert scheme.effective_from is not None
     month_name = texts.month_since(scheme.effective_from.year, scheme.effective_from.month)
-    await message.answer(texts("rules-published", title=scheme.title, month=month_name))
-    await answer_long(message, render_rules(texts, scheme))
+    await message.answer(texts("rules-published", title=scheme_title(texts, scheme), month=month_name))
+    await answer_long(message, render_rules(texts, _titled(texts, scheme)))
     if team.board_chat_id is None:
         return
     group_texts = app.texts(team.locale)
     announcement = group_texts(
         "rules-announcement",
-        title=scheme.title,
+        title=scheme_title(group_texts, scheme),
         month=group_texts.month_since(scheme.effective_from.year, scheme.effective_from.month),
         arg=str(scheme.effective_from),
     )
@@ -124,9 +124,18 @@ async def _publish(
 
 
 def _titled(texts: Texts, scheme: Scheme) -> Scheme:
+    return dataclasses.replace(scheme, title=scheme_title(texts, scheme))
+
+
+def scheme_title(texts: Texts, scheme: Scheme) -> str:
+    """Return the scheme's title in the reader's language when it is ours (the default or a preset's).
+
+    A title the head wrote in a scheme file is shown as written.
+    """
     if scheme.title == schemes.default_scheme().title and scheme.effective_from is None:
-        return dataclasses.replace(scheme, title=texts("rules-default-title"))
-    return scheme
+        return texts("rules-default-title")
+    preset = schemes.preset_names_by_title().get(scheme.title)
+    return texts(f"rules-preset-title-{preset}") if preset else scheme.title
 
 
 def create_router() -> Router:

@@ -7,6 +7,7 @@ parsed again whenever it is needed, so the text is the single source of truth.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from bot.clock import business_date
 from bot.db.models import Member, Team, TeamScheme
 from bot.services.errors import UserError
 from kpi.period import Month
-from kpi.presets import PRESET_NAMES, preset_text
+from kpi.presets import PRESET_NAMES, load_preset, preset_text
 from kpi.scheme import Scheme
 from kpi.scheme_toml import SchemeError, load_scheme
 from kpi.tiers import DEFAULT_TIERS
@@ -93,6 +94,12 @@ async def publish(
     await session.commit()
     logger.info("Team %s: scheme %r published from %s by member %s", team.id, scheme.title, start, head.id)
     return dataclasses.replace(scheme, effective_from=start)
+
+
+@functools.cache
+def preset_names_by_title() -> dict[str, str]:
+    """Map each preset's title, as its file gives it, to the preset's name."""
+    return {load_preset(name).title: name for name in PRESET_NAMES}
 
 
 def preset_source(name: str) -> str:

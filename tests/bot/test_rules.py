@@ -153,7 +153,7 @@ def test_full_scheme_in_russian(ru: PlainTexts) -> None:
 
 def test_full_scheme_in_english(en: PlainTexts) -> None:
     text = render_rules(en, FULL)
-    assert 'Pay scheme "Полная схема", in force from' in text
+    assert "Pay scheme “Полная схема”, in force from" in text
     assert "  — calls: 40% of the pool, target 800 calls a month, nothing below 80% of target" in text
 
 

@@ -40,7 +40,7 @@ dispute-outcome =
 dispute-error-not-manager = Only the manager whose payslip it is can dispute a line.
 dispute-error-stale = This payslip line has changed or a new month has begun. Open /me and press a button under the fresh payslip.
 dispute-error-already-open = You already have open dispute No. { $number } about this line. Wait for the head's answer; /disputes shows the status.
-dispute-error-text-only = Please write it as text in one message. Changed your mind? Press "Cancel".
+dispute-error-text-only = Please write it as text in one message. Changed your mind? Press “Cancel”.
 dispute-error-too-long = The text is too long: { $length } { $length ->
         [one] character
        *[other] characters
@@ -61,6 +61,6 @@ disputes-reason = Reason: { $reason }
 disputes-answer = Head's answer: { $answer }
 disputes-answer-prompt = Dispute No. { $number } ({ $name }): choose how to close it, then write your answer.
 disputes-empty-head = No open disputes.
-disputes-empty-manager = You have not disputed anything yet. The "Dispute" buttons are under the payslip in /me.
+disputes-empty-manager = You have not disputed anything yet. The “Dispute” buttons are under the payslip in /me.
 disputes-error-private-only = Payslip disputes are shown in the private chat only: send me /disputes there.
 disputes-error-role = /disputes is for managers and the team's head.

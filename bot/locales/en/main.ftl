@@ -45,7 +45,7 @@ help-manager =
     /whatif 500k — what you would earn with that much more in sales
     /rules — pay rules: salary, bonus, KPI, deductions
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
-    /disputes — your payslip disputes and their status; dispute a line with the "Dispute" button under /me
+    /disputes — your payslip disputes and their status; dispute a line with the “Dispute” button under /me
     /contest — running contests and their standings
     /settings — language and reminders
     /language ru — переключиться на русский

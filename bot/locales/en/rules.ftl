@@ -1,7 +1,7 @@
 ## Pay scheme rules (/rules) and payslip line explanations; bot/render/rules.py
 
-rules-title = Pay scheme "{ $title }", in force from { $date }.
-rules-title-always = Pay scheme "{ $title }".
+rules-title = Pay scheme “{ $title }”, in force from { $date }.
+rules-title-always = Pay scheme “{ $title }”.
 rules-description = { $description }
 
 rules-salary-header = Salary
@@ -16,8 +16,8 @@ rules-base-explain-revenue = • It is computed on the month's revenue.
 rules-base-explain-margin = • It is computed on the month's margin: revenue minus cost. A negative margin for the month counts as zero.
 rules-base-explain-payments = • It is computed on payments received from clients in the month.
 rules-flat = • The rate is { $rate } { $base }; the plan does not change it.
-rules-whole = • The rate follows plan attainment on "{ $metric }" and applies to the whole amount:
-rules-marginal = • Each slice of the amount is paid at its own rate, like tax brackets (bounds are shares of the plan on "{ $metric }"):
+rules-whole = • The rate follows plan attainment on “{ $metric }” and applies to the whole amount:
+rules-marginal = • Each slice of the amount is paid at its own rate, like tax brackets (bounds are shares of the plan on “{ $metric }”):
 rules-tier-first = { "  " }— below { $upper } of plan — { $pay };
 rules-tier-middle = { "  " }— from { $lower } to { $upper } — { $pay };
 rules-tier-last = { "  " }— from { $lower } — { $pay }.
@@ -31,7 +31,7 @@ rules-no-plan = • Without a plan no tiered bonus is paid.
 rules-super-bonus = • Super bonus: from { $bound } of plan, another { $amount } on top of the bonus.
 rules-cap = • The bonus is at most { $amount } a month.
 rules-cap-super = • The bonus is at most { $amount } a month; the super bonus is paid on top.
-rules-factor = • The bonus is multiplied by a department factor from the department's plan attainment ("{ $metric }"):
+rules-factor = • The bonus is multiplied by a department factor from the department's plan attainment (“{ $metric }”):
 rules-factor-tier-first = { "  " }— below { $upper } — ×{ $factor };
 rules-factor-tier-middle = { "  " }— from { $lower } to { $upper } — ×{ $factor };
 rules-factor-tier-last = { "  " }— from { $lower } — ×{ $factor }.
@@ -44,7 +44,7 @@ rules-kpi-target-plan = { "  " }— { $metric }: { $weight } of the pool, target
 rules-kpi-target-ratio = { "  " }— { $metric }: { $weight } of the pool, target { $target }{ $limits };
 rules-kpi-threshold = , nothing below { $threshold } of target
 rules-kpi-ceiling = , nothing counts above { $ceiling } of target
-rules-kpi-criterion = { "  " }— "{ $title }" (yes or no, scored by the head): { $weight } of the pool;
+rules-kpi-criterion = { "  " }— “{ $title }” (yes or no, scored by the head): { $weight } of the pool;
 rules-kpi-pay = • Each target pays its share of the pool times the share of the target reached.
 
 rules-deductions-header = Deductions
@@ -137,8 +137,8 @@ rules-line-version = , version { $version }
 rules-tier-lowest = lowest
 rules-tier-from = from { $bound }
 rules-line-prorated = ; plan pro-rated: { $worked } of { $working } { $working_unit }
-rules-line-factor = ; department "{ $department }" factor ×{ $factor } (department plan { $percent })
-rules-line-factor-no-plan = ; department "{ $department }" has no plan, factor ×1
+rules-line-factor = ; department “{ $department }” factor ×{ $factor } (department plan { $percent })
+rules-line-factor-no-plan = ; department “{ $department }” has no plan, factor ×1
 rules-line-factor-no-department = ; outside any department, factor ×1
 rules-line-capped = ; capped at { $cap } (uncapped { $uncapped })
 rules-line-super-label = Super bonus
@@ -150,7 +150,7 @@ rules-line-kpi-no-target = no target set
 rules-line-kpi-no-base = nothing to measure: { $denominator } { $unit }
 rules-line-kpi-below = ; below the { $threshold } threshold, nothing paid
 rules-line-kpi-capped = ; counted up to { $ceiling }
-rules-line-criterion-label = Criterion "{ $title }"
+rules-line-criterion-label = Criterion “{ $title }”
 rules-line-criterion-yes = yes; { $weight } of pool { $pool }
 rules-line-criterion-no = no
 rules-line-criterion-unscored = not scored
@@ -206,3 +206,8 @@ rules-error-target-not-percent = the target of { $metric } is a count or an amou
 rules-error-fixed-share-range = { $value } is below fixed_share_min = { $other_value }. The maximum salary share must not be below the minimum.
 rules-error-kpi-empty = the section has no targets and no criteria. Add [[kpi.targets]] or [[kpi.criteria]].
 rules-error-invalid = { $detail }
+
+## Titles of the built-in presets, in the reader's language
+rules-preset-title-flat_percent = Flat percent of revenue
+rules-preset-title-by_attainment = Percent by plan attainment
+rules-preset-title-personal_department = Personal plan × department plan

@@ -224,3 +224,8 @@ rules-error-target-not-percent = цель для { $metric } — количес�
 rules-error-fixed-share-range = { $value } меньше, чем fixed_share_min = { $other_value }. Максимальная доля оклада должна быть не меньше минимальной.
 rules-error-kpi-empty = в разделе нет ни целей, ни критериев. Добавьте [[kpi.targets]] или [[kpi.criteria]].
 rules-error-invalid = { $detail }
+
+## Titles of the built-in presets, in the reader's language
+rules-preset-title-flat_percent = Фиксированный процент с выручки
+rules-preset-title-by_attainment = Процент по выполнению плана
+rules-preset-title-personal_department = Личный план × план отдела
