@@ -95,9 +95,9 @@ class Sandbox:
         await self._stop_bot()
         if down_until is not None:
             self.clock.set(down_until)
-        before = len(self.emulator.sent())
+        before = self.emulator.sent_mark()
         await self._start_bot()
-        return self.emulator.sent()[before:]
+        return self.emulator.sent(since=before)
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -121,10 +121,10 @@ class Sandbox:
     async def feed(self, update: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one raw update through the Dispatcher; return what the bot sent meanwhile."""
         assert self.bot is not None
-        before = len(self.emulator.sent())
+        before = self.emulator.sent_mark()
         self.last_update = update
         await self.app.dispatcher.feed_raw_update(self.bot, update)
-        return self.emulator.sent()[before:]
+        return self.emulator.sent(since=before)
 
     async def advance(
         self, until: datetime, on_sent: Callable[[datetime, list[dict[str, Any]]], None] | None = None
@@ -133,15 +133,14 @@ class Sandbox:
 
         `on_sent(fire_time, messages)` is called after each job with the messages it sent.
         """
-        start = len(self.emulator.sent())
+        start = self.emulator.sent_mark()
         seen = start
 
         def after_job(fire_time: datetime) -> None:
             nonlocal seen
-            sent = self.emulator.sent()
-            if on_sent is not None and len(sent) > seen:
-                on_sent(fire_time, sent[seen:])
-            seen = len(sent)
+            if on_sent is not None and self.emulator.sent_mark() > seen:
+                on_sent(fire_time, self.emulator.sent(since=seen))
+            seen = self.emulator.sent_mark()
 
         await advance(self.app.scheduler.scheduler, self.clock, until, after_job)
-        return self.emulator.sent()[start:]
+        return self.emulator.sent(since=start)

@@ -540,9 +540,16 @@ class BotAPIEmulator:
 
     # Control API: what the bot did
 
-    def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:
-        """Return the bot's messages (text, photos, documents) in the order sent, edits applied."""
-        return self._state.sent_messages(chat_id)
+    def sent(self, chat_id: int | None = None, *, since: int = 0) -> list[dict[str, Any]]:
+        """Return the bot's messages (text, photos, documents) in the order sent, edits applied.
+
+        ``since`` is a mark from ``sent_mark``: only messages sent after it are returned.
+        """
+        return self._state.sent_messages(chat_id, since)
+
+    def sent_mark(self) -> int:
+        """Return a mark for ``sent(since=…)``: the number of messages the bot has sent so far."""
+        return len(self._state.sent)
 
     @property
     def sent_version(self) -> int:

@@ -145,13 +145,14 @@ class EmulatorState:
         self.sent.append((chat.id, message["message_id"]))
         self.sent_changed.notify()
 
-    def sent_messages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+    def sent_messages(self, chat_id: int | None = None, start: int = 0) -> list[dict[str, Any]]:
         """Return copies of the bot's messages in the order sent, edits applied.
 
-        Deleted messages are left out.
+        Deleted messages are left out. ``start`` skips the messages sent before that mark
+        (``len(self.sent)`` at the time), so a caller that only wants new messages copies no old ones.
         """
         messages = []
-        for message_chat_id, message_id in self.sent:
+        for message_chat_id, message_id in self.sent[start:]:
             if chat_id is not None and message_chat_id != chat_id:
                 continue
             message = self.chats[message_chat_id].messages.get(message_id)
