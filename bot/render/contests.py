@@ -132,12 +132,15 @@ def render_results(texts: Texts, result: ContestResult, newcomer_months: int) ->
 
 def _winner_line(texts: Texts, contest: ContestInfo, winner: Winner) -> str:
     assert winner.value is not None
-    value = metric_value(texts, contest.metric, winner.value)
+    params = {
+        "rank": winner.rank,
+        "name": winner.name,
+        "value": metric_value(texts, contest.metric, winner.value),
+        "metric": texts(f"metric-{contest.metric}"),
+    }
     if winner.prize > 0:
-        return texts(
-            "contest-results-winner-prize", name=winner.name, value=value, prize=texts.money(winner.prize, kopecks=False)
-        )
-    return texts("contest-results-winner", name=winner.name, value=value)
+        return texts("contest-results-winner-prize", prize=texts.money(winner.prize, kopecks=False), **params)
+    return texts("contest-results-winner", **params)
 
 
 def render_winner_note(texts: Texts, result: ContestResult, winner: Winner) -> str:
@@ -148,14 +151,15 @@ def render_winner_note(texts: Texts, result: ContestResult, winner: Winner) -> s
         group = texts(f"contest-group-{winner.group}") if contest.kind is ContestKind.HUNGRY_GAMES else winner.group
         return texts("contest-winner-note-group", title=title, group=group)
     assert winner.value is not None
-    rank = next(place.rank for place in result.standings.places if place.member_id == winner.member_id)
-    value = metric_value(texts, contest.metric, winner.value)
+    params = {
+        "title": title,
+        "rank": winner.rank,
+        "value": metric_value(texts, contest.metric, winner.value),
+        "metric": texts(f"metric-{contest.metric}"),
+    }
     if winner.prize > 0:
-        return texts(
-            "contest-winner-note-prize", title=title, rank=rank, value=value,
-            prize=texts.money(winner.prize, kopecks=False),
-        )
-    return texts("contest-winner-note", title=title, rank=rank, value=value)
+        return texts("contest-winner-note-prize", prize=texts.money(winner.prize, kopecks=False), **params)
+    return texts("contest-winner-note", **params)
 
 
 def _group_line(texts: Texts, standing: GroupStanding, hungry_games: bool) -> str:

@@ -105,8 +105,9 @@ class Winner:
     prize: Decimal
     # The winning side or department for group contests; None for a custom contest.
     group: str | None = None
-    # The manager's result on the contest metric, for a custom contest.
+    # The manager's result on the contest metric and place, for a custom contest.
     value: Decimal | None = None
+    rank: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +370,7 @@ def _result(standings: ContestStandings, month: TeamMonth) -> ContestResult:
     """
     if standings.contest.kind is ContestKind.CUSTOM:
         winners = tuple(
-            Winner(place.member_id, place.name, place.prize, value=place.value)
+            Winner(place.member_id, place.name, place.prize, value=place.value, rank=place.rank)
             for place in standings.places
             if place.value > 0 and (place.rank == 1 or place.prize > 0)
         )

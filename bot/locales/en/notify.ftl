@@ -2,7 +2,7 @@
 
 contest-named-hungry_games = No. { $number }. "{ $title }" — hungry games, { $month }
 contest-named-departments = No. { $number }. "{ $title }" — department contest, { $month }
-contest-named-custom = No. { $number }. "{ $title }" — most { $metric }, { $start } – { $end }
+contest-named-custom = No. { $number }. "{ $title }" — { $metric }, { $start } – { $end }
 
 contest-error-title-missing = Write the title itself after the word "title", for example: <code>/contest departments title Battle of departments</code>
 contest-error-title-long = The title is too long: { $length } { $length ->
@@ -21,16 +21,16 @@ contest-cancelled-notice = ❌ The head cancelled the contest { $title }. It wil
 contest-board-header = 🏁 <b>Contests</b>
 
 contest-results-header = 🏆 <b>Contest results</b> { $title }
-contest-results-winner = Winner: { $name } — { $value }
-contest-results-winner-prize = Prize: { $name } — { $value }, { $prize }
+contest-results-winner = Place { $rank }: { $name } — { $value } ({ $metric })
+contest-results-winner-prize = Place { $rank }: { $name } — { $value } ({ $metric }), prize { $prize }
 contest-results-group-winner = { $count ->
         [one] Winner
        *[other] Winners
     }: { $names }
 contest-results-no-winner = No winner: nobody has a better result than the rest.
 
-contest-winner-note = 🏆 Congratulations! You took place { $rank } in the contest { $title }: { $value }.
-contest-winner-note-prize = 🏆 Congratulations! You took place { $rank } in the contest { $title }: { $value }. Your prize: { $prize }.
+contest-winner-note = 🏆 Congratulations! You took place { $rank } in the contest { $title }: { $value } ({ $metric }).
+contest-winner-note-prize = 🏆 Congratulations! You took place { $rank } in the contest { $title }: { $value } ({ $metric }). Your prize: { $prize }.
 contest-winner-note-group = 🏆 Congratulations! "{ $group }" won the contest { $title }, and you are on that side.
 
 ## Disputes that reach department heads

@@ -2,7 +2,7 @@
 
 contest-named-hungry_games = № { $number }. «{ $title }» — голодные игры, { $month }
 contest-named-departments = № { $number }. «{ $title }» — соревнование отделов, { $month }
-contest-named-custom = № { $number }. «{ $title }» — кто больше: { $metric }, { $start } – { $end }
+contest-named-custom = № { $number }. «{ $title }» — { $metric }, { $start } – { $end }
 
 contest-error-title-missing = После слова «название» напишите само название, например: <code>/contest отделы название Битва отделов</code>
 contest-error-title-long = Название слишком длинное: { $length } { $length ->
@@ -22,16 +22,16 @@ contest-cancelled-notice = ❌ Руководитель отменил соре�
 contest-board-header = 🏁 <b>Соревнования</b>
 
 contest-results-header = 🏆 <b>Итоги соревнования</b> { $title }
-contest-results-winner = Победитель: { $name } — { $value }
-contest-results-winner-prize = Приз: { $name } — { $value }, { $prize }
+contest-results-winner = { $rank }-е место: { $name } — { $value } ({ $metric })
+contest-results-winner-prize = { $rank }-е место: { $name } — { $value } ({ $metric }), приз { $prize }
 contest-results-group-winner = { $count ->
         [one] Победила команда
        *[other] Победили
     }: { $names }
 contest-results-no-winner = Победителя нет: ни у кого нет результата лучше остальных.
 
-contest-winner-note = 🏆 Поздравляю! Вы заняли { $rank }-е место в соревновании { $title }: { $value }.
-contest-winner-note-prize = 🏆 Поздравляю! Вы заняли { $rank }-е место в соревновании { $title }: { $value }. Ваш приз — { $prize }.
+contest-winner-note = 🏆 Поздравляю! Вы заняли { $rank }-е место в соревновании { $title }: { $value } ({ $metric }).
+contest-winner-note-prize = 🏆 Поздравляю! Вы заняли { $rank }-е место в соревновании { $title }: { $value } ({ $metric }). Ваш приз — { $prize }.
 contest-winner-note-group = 🏆 Поздравляю! «{ $group }» — победители соревнования { $title }, и вы в этой команде.
 
 ## Disputes that reach department heads
