@@ -19,15 +19,16 @@ NOTIFY_COLUMNS = ("notify_contests", "notify_awards", "notify_head_notes")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("contests") as batch:
-        batch.add_column(sa.Column("title", sa.String(length=100), nullable=True))
-        batch.add_column(sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("members") as batch:
-        for name in NOTIFY_COLUMNS:
-            batch.add_column(sa.Column(name, sa.Boolean(), server_default=sa.true(), nullable=False))
+    # Plain ADD COLUMN, not a batch: on SQLite a batch copies the table and drops the old one, and
+    # dropping members would cascade-delete their reports.
+    op.add_column("contests", sa.Column("title", sa.String(length=100), nullable=True))
+    op.add_column("contests", sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True))
+    for name in NOTIFY_COLUMNS:
+        op.add_column("members", sa.Column(name, sa.Boolean(), server_default=sa.true(), nullable=False))
 
 
 def downgrade() -> None:
+    # NOTE: on SQLite this batch recreates members, as revision 0003's downgrade does.
     with op.batch_alter_table("members") as batch:
         for name in reversed(NOTIFY_COLUMNS):
             batch.drop_column(name)
