@@ -24,7 +24,7 @@ class SettingsAction(CallbackData, prefix="st"):
 def settings_keyboard(
     texts: Texts, *, notify: Sequence[tuple[Notification, bool]], show_pay: bool | None
 ) -> InlineKeyboardMarkup:
-    """`notify` holds the member's optional messages with their states; `show_pay` is None for non-heads."""
+    """`notify` contains the member's optional messages with their states; `show_pay` is None for non-heads."""
 
     def button(key: str, setting: str, value: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=texts(key), callback_data=SettingsAction(setting=setting, value=value).pack())

@@ -37,8 +37,9 @@ PRIZE_WORDS = frozenset({"приз", "призы", "prize", "prizes"})
 CANCEL_WORDS = frozenset({"отменить", "отмена", "cancel"})
 # Long enough for "Звонкий декабрь: кто больше всех дозвонится"; it goes into one line of every post.
 MAX_TITLE_LENGTH = 100
-# The board job posts results of contests that ended this many days back or fewer, so a day
-# without a board run (the bot was down) does not lose them.
+# The board job posts results of contests that ended this many days back or fewer, so a contest
+# created after the board run of its last day still gets its results the next day.
+# NOTE: results whose board run was skipped after a long downtime stay skipped, as other posts do.
 RESULTS_LOOKBACK = timedelta(days=7)
 # "… название Звонкий декабрь" or "… title: December calls" at the end of the /contest argument.
 _TITLE = re.compile(r"(?:^|\s)(?:название|title)(?=[\s:]|$):?\s*(?P<title>.*)$", re.IGNORECASE | re.DOTALL)
@@ -129,7 +130,7 @@ class CancelledContest:
 
 
 def is_cancel(text: str) -> bool:
-    """Return whether the /contest argument asks to cancel a contest ("отменить 3")."""
+    """Return whether the /contest argument requests cancelling a contest ("отменить 3")."""
     words = text.split(maxsplit=1)
     return bool(words) and normalize_alias(words[0]) in CANCEL_WORDS
 
@@ -324,7 +325,7 @@ async def ended_contests(
         contest = _info(row)
         month = await load_team_month(session, team, contest.end)
         standings = await _standings(session, team, contest, month, contest.end, newcomer_months)
-        results.append(_result(standings, month))
+        results.append(_result(standings, month, newcomer_months))
     return results
 
 
@@ -362,11 +363,11 @@ def _entrants(month: TeamMonth) -> list[kpi_contests.Entrant]:
     ]
 
 
-def _result(standings: ContestStandings, month: TeamMonth) -> ContestResult:
+def _result(standings: ContestStandings, month: TeamMonth, newcomer_months: int) -> ContestResult:
     """Pick the winners: first place with a result above zero, or the first side or department.
 
     A custom contest also counts everyone with a prize as a winner. The hungry games have no
-    winner on a tie, as `kpi.contests.HungryGames.winner` says; departments tied for first all win.
+    winner on a tie, as `kpi.contests.HungryGames.winner` returns; departments tied for first all win.
     """
     if standings.contest.kind is ContestKind.CUSTOM:
         winners = tuple(
@@ -377,7 +378,7 @@ def _result(standings: ContestStandings, month: TeamMonth) -> ContestResult:
         return ContestResult(standings, (), winners)
 
     if standings.contest.kind is ContestKind.HUNGRY_GAMES:
-        games = kpi_contests.HungryGames(0, standings.groups) if len(standings.groups) == 2 else None
+        games = kpi_contests.HungryGames(newcomer_months, standings.groups) if len(standings.groups) == 2 else None
         winning = [games.winner] if games is not None and games.winner is not None else []
     else:
         winning = [
