@@ -24,8 +24,8 @@ from bot.db.models import Member, Team
 from bot.delivery import Part, PhotoPart, TextPart, text_parts
 from bot.render.certificate import Certificate, render_certificate
 from bot.render.charts import board_chart_data, render_board_chart
-from bot.render.texts import Markup, Texts
 from bot.render.contests import render_board_contests, render_results, render_winner_note
+from bot.render.texts import Markup, Texts
 from bot.render.views import render_board, render_payroll, standings_lines
 from bot.services import absences, awards, contests
 from bot.services.calendars import team_calendar
