@@ -77,6 +77,15 @@ def tenure_months(hired_on: date, on: date) -> int:
     return max(months, 0)
 
 
+def is_newcomer(hired_on: date | None, on: date, newcomer_months: int) -> bool:
+    """Return whether a manager hired on ``hired_on`` has under ``newcomer_months`` whole months of tenure on ``on``.
+
+    A manager with no hire date is a veteran. The hungry games measure tenure on the first day
+    of the contest's month, so a manager stays on one side for the whole month.
+    """
+    return hired_on is not None and tenure_months(hired_on, on) < newcomer_months
+
+
 @dataclass(frozen=True, slots=True)
 class HungryGames:
     """Newcomers against veterans; ``standings`` are the two groups, best first, with shared ranks."""
@@ -104,8 +113,8 @@ def hungry_games(entrants: Iterable[Entrant], month: Month, newcomer_months: int
     newcomers: list[Entrant] = []
     veterans: list[Entrant] = []
     for entrant in entrants:
-        is_newcomer = entrant.hired_on is not None and tenure_months(entrant.hired_on, month.first_day) < newcomer_months
-        (newcomers if is_newcomer else veterans).append(entrant)
+        newcomer = is_newcomer(entrant.hired_on, month.first_day, newcomer_months)
+        (newcomers if newcomer else veterans).append(entrant)
     groups = [_group("newcomers", newcomers), _group("veterans", veterans)]
     return HungryGames(newcomer_months, tuple(_rank_groups(groups)))
 

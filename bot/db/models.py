@@ -127,8 +127,16 @@ class Member(Base):
     # False once the user blocked the bot; set back when they write to it again.
     chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # Private reminders to report; a manager can turn them off in /settings.
+    # Optional private messages, each switched in /settings. Messages about pay (plans, deductions,
+    # KPI scores, disputes, payroll) have no switch and always go out.
+    # Reminders to report.
     notify_reminders: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Contest results for a winner.
+    notify_contests: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The certificate of a month award.
+    notify_awards: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The head's evening list of managers who have not reported.
+    notify_head_notes: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     @property
     def display_name(self) -> str:
@@ -366,6 +374,10 @@ class Contest(Base):
     prizes_kopecks: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The head's own name for the contest; None shows the generated one ("Кто больше: звонки, …").
+    title: Mapped[str | None] = mapped_column(String(100))
+    # Set when the head cancels the contest: it leaves /contest and no results are posted.
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class TeamScheme(Base):

@@ -1,4 +1,4 @@
-"""/contest: the standings of running contests for everyone, and creating one for the head."""
+"""/contest: the standings of running contests for everyone; creating and cancelling one for the head."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Team
 from bot.middlewares.access import HEAD_ONLY, Access
-from bot.render.contests import contest_title, render_announcement, render_contests
+from bot.render.contests import contest_title, render_announcement, render_cancelled, render_contests
 from bot.render.texts import Markup, Texts
 from bot.services import contests
 from bot.services.errors import UserError
@@ -37,7 +37,13 @@ async def create_contest(
     message: Message, command: CommandObject, bot: Bot, session: AsyncSession, app: AppContext, member: Member,
     clock: Clock, texts: Texts,
 ) -> None:
-    """`/contest голодные игры`, `/contest отделы` or `/contest 01.12–31.12 звонки приз 10 000`: start and announce."""
+    """`/contest голодные игры`, `/contest отделы` or `/contest 01.12–31.12 звонки приз 10 000`: start and announce.
+
+    `/contest отменить 3` cancels contest 3 instead.
+    """
+    if contests.is_cancel(command.args or ""):
+        await cancel_contest(message, command, bot, session, app, member, clock, texts)
+        return
     team = await session.get(Team, member.team_id)
     assert team is not None
     spec = contests.parse_contest(command.args or "", business_date(clock.now(), team.timezone))
@@ -54,6 +60,28 @@ async def create_contest(
         await message.answer(texts("contest-created-no-group", title=title))
         return
     await message.answer(texts("contest-created", title=title))
+
+
+async def cancel_contest(
+    message: Message, command: CommandObject, bot: Bot, session: AsyncSession, app: AppContext, member: Member,
+    clock: Clock, texts: Texts,
+) -> None:
+    """`/contest отменить 3`: cancel the contest and tell the group."""
+    cancelled = await contests.cancel_contest(session, member, command.args or "", clock.now())
+    title = Markup(contest_title(texts, cancelled.contest))
+    if cancelled.board_chat_id is None:
+        await message.answer(texts("contest-cancelled-no-group", title=title))
+        return
+    notice = render_cancelled(app.texts(cancelled.team_locale), cancelled.contest)
+    try:
+        await bot.send_message(cancelled.board_chat_id, notice, message_thread_id=cancelled.board_thread_id)
+    except TelegramAPIError as error:
+        logger.warning(
+            "Cancelling contest %s not announced in chat %s: %s", cancelled.contest.id, cancelled.board_chat_id, error
+        )
+        await message.answer(texts("contest-cancelled-no-group", title=title))
+        return
+    await message.answer(texts("contest-cancelled", title=title))
 
 
 def create_router() -> Router:

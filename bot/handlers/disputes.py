@@ -23,7 +23,8 @@ from bot.db.models import DisputeStatus, Member, Role
 from bot.keyboards.disputes import CANCEL_DATA, DisputeAnswer, DisputeLine, answer_keyboard, cancel_keyboard
 from bot.middlewares.access import Access
 from bot.render.disputes import (
-    month_label, render_head_notice, render_member_disputes, render_outcome, render_team_disputes, status_label,
+    month_label, render_answered_notice, render_head_notice, render_member_disputes, render_outcome,
+    render_team_disputes, status_label,
 )
 from bot.render.texts import Markup, Texts
 from bot.render.views import pay_line
@@ -77,7 +78,8 @@ async def typed_reason(
         session, member, found, pay_line(texts, found.line), message.text or "", clock.now()
     )
     await state.clear()
-    await message.answer(texts("dispute-sent", number=opened.dispute.id))
+    sent_key = "dispute-sent-department" if opened.department_heads else "dispute-sent"
+    await message.answer(texts(sent_key, number=opened.dispute.id))
     for head in opened.heads:
         head_texts = app.texts(head.locale)
         text = render_head_notice(head_texts, opened.dispute, pay_line(head_texts, found.line))
@@ -111,26 +113,33 @@ async def typed_answer(
     message: Message, state: FSMContext, bot: Bot, session: AsyncSession, app: AppContext, member: Member | None,
     clock: Clock, texts: Texts,
 ) -> None:
-    """Store the head's reply, close the dispute and send the manager the outcome."""
+    """Store the reply, close the dispute, send the manager the outcome and tell the other heads."""
     if member is None:
         await state.clear()
         raise UserError("error-not-member")
     data = await state.get_data()
     status = DisputeStatus(data["status"])
     try:
-        dispute = await disputes.close_dispute(session, member, data["dispute_id"], status, message.text or "", clock.now())
+        closed = await disputes.close_dispute(session, member, data["dispute_id"], status, message.text or "", clock.now())
     except UserError as error:
         # A too long or empty answer can be typed again; anything else ends the step.
         if error.key not in ("dispute-error-too-long", "dispute-error-text-only"):
             await state.clear()
         raise
     await state.clear()
+    dispute = closed.dispute
     await message.answer(texts("dispute-answer-sent", number=dispute.id, status=status_label(texts, status)))
     manager_texts = app.texts(dispute.manager.locale)
     try:
         await bot.send_message(dispute.manager.telegram_user_id, render_outcome(manager_texts, dispute))
     except TelegramAPIError as error:
         logger.warning("Dispute %s outcome not delivered to member %s: %s", dispute.id, dispute.manager.member_id, error)
+    for other in closed.others:
+        other_texts = app.texts(other.locale)
+        try:
+            await bot.send_message(other.telegram_user_id, render_answered_notice(other_texts, closed))
+        except TelegramAPIError as error:
+            logger.warning("Dispute %s: closing not delivered to member %s: %s", dispute.id, other.member_id, error)
 
 
 async def not_text(message: Message, texts: Texts) -> None:
@@ -149,8 +158,8 @@ async def cancel(callback: CallbackQuery, state: FSMContext, texts: Texts) -> No
 
 
 async def list_disputes(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
-    """`/disputes`: open disputes of the team for the head, the manager's own disputes for a manager."""
-    if member.role == Role.HEAD:
+    """`/disputes`: open disputes for a head (a department head: of the department), one's own for a manager."""
+    if member.role in (Role.HEAD, Role.DEPARTMENT_HEAD):
         open_disputes = await disputes.team_open_disputes(session, member)
         await message.answer(render_team_disputes(texts, open_disputes))
         # One message per dispute carries its answer buttons, so a long list needs no numbers typed.
@@ -166,7 +175,7 @@ async def list_disputes(message: Message, session: AsyncSession, member: Member,
 def create_router() -> Router:
     router = Router(name=__name__)
     access = Access(
-        roles=frozenset({Role.HEAD, Role.MANAGER}),
+        roles=frozenset({Role.HEAD, Role.DEPARTMENT_HEAD, Role.MANAGER}),
         private_key="disputes-error-private-only",
         denied_key="disputes-error-role",
     )

@@ -1,4 +1,4 @@
-"""/settings: the reader's language and reminders; for the head, whether pay may appear in the group."""
+"""/settings: the reader's language and optional private messages; for the head, whether pay may appear in the group."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Member, Role, Team
-from bot.keyboards.settings import LANGUAGE, PAY_IN_GROUP, REMINDERS, SettingsAction, settings_keyboard
+from bot.keyboards.settings import LANGUAGE, PAY_IN_GROUP, SettingsAction, settings_keyboard
 from bot.middlewares.access import Access
 from bot.render.texts import SUPPORTED_LOCALES, Texts
-from bot.services import teams
+from bot.services import notifications, teams
 
 
 async def show_settings(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -34,8 +34,8 @@ async def press(
     if callback_data.setting == LANGUAGE and callback_data.value in SUPPORTED_LOCALES:
         await teams.set_locale(session, member, callback_data.value)
         locale = callback_data.value
-    elif callback_data.setting == REMINDERS:
-        await teams.set_reminders(session, member, callback_data.value == "1")
+    elif callback_data.setting in notifications.BY_CODE:
+        await notifications.set_notification(session, member, callback_data.setting, callback_data.value == "1")
     elif callback_data.setting == PAY_IN_GROUP:
         if member.role != Role.HEAD:
             await callback.answer(Texts(i18n.core, locale)("error-head-only"), show_alert=True)
@@ -55,16 +55,26 @@ async def render_settings(session: AsyncSession, member: Member, texts: Texts) -
     lines = [
         texts("settings-header"),
         texts("settings-language", language=texts(f"settings-language-{member.locale or texts.locale}")),
-        texts("settings-reminders-on" if member.notify_reminders else "settings-reminders-off"),
+        *notification_lines(texts, member),
     ]
     if is_head:
         lines.append(texts("settings-pay-on" if team.show_pay_in_group else "settings-pay-off"))
         lines.append(texts("settings-team", timezone=team.timezone, reminder=team.reminder_time.strftime("%H:%M"),
                            deadline=team.report_deadline.strftime("%H:%M"), post=team.post_time.strftime("%H:%M")))
     keyboard = settings_keyboard(
-        texts, reminders=member.notify_reminders, show_pay=team.show_pay_in_group if is_head else None
+        texts, notify=notifications.notifications_for(member), show_pay=team.show_pay_in_group if is_head else None
     )
     return "\n".join(lines), keyboard
+
+
+def notification_lines(texts: Texts, member: Member) -> list[str]:
+    """Render each optional private message with its state, then the messages that always arrive."""
+    lines = [
+        texts(f"settings-notify-{notification.code}-{'on' if enabled else 'off'}")
+        for notification, enabled in notifications.notifications_for(member)
+    ]
+    lines.append(texts("settings-notify-always-head" if member.role == Role.HEAD else "settings-notify-always"))
+    return lines
 
 
 def create_router() -> Router:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.render.texts import Texts
+from bot.services.notifications import Notification
 
 LANGUAGE = "lang"
-REMINDERS = "remind"
 PAY_IN_GROUP = "paygroup"
 
 
@@ -19,16 +21,20 @@ class SettingsAction(CallbackData, prefix="st"):
     value: str
 
 
-def settings_keyboard(texts: Texts, *, reminders: bool, show_pay: bool | None) -> InlineKeyboardMarkup:
-    """`show_pay` is None for members who may not change team settings."""
+def settings_keyboard(
+    texts: Texts, *, notify: Sequence[tuple[Notification, bool]], show_pay: bool | None
+) -> InlineKeyboardMarkup:
+    """`notify` contains the member's optional messages with their states; `show_pay` is None for non-heads."""
 
     def button(key: str, setting: str, value: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=texts(key), callback_data=SettingsAction(setting=setting, value=value).pack())
 
     rows = [
         [button("settings-button-ru", LANGUAGE, "ru"), button("settings-button-en", LANGUAGE, "en")],
-        [button("settings-button-reminders-off" if reminders else "settings-button-reminders-on", REMINDERS, "0" if reminders else "1")],
     ]
+    for notification, enabled in notify:
+        key = f"settings-button-{notification.code}-{'off' if enabled else 'on'}"
+        rows.append([button(key, notification.code, "0" if enabled else "1")])
     if show_pay is not None:
         key = "settings-button-pay-off" if show_pay else "settings-button-pay-on"
         rows.append([button(key, PAY_IN_GROUP, "0" if show_pay else "1")])

@@ -1,4 +1,4 @@
-"""Message text for contests: the rules announced in the group and the standings under /contest."""
+"""Message text for contests: the rules announced in the group, the standings, the results and cancelling."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from decimal import Decimal
 from bot.db.models import ContestKind
 from bot.render.texts import Markup, Texts
 from bot.render.views import metric_value
-from bot.services.contests import ContestInfo, ContestStandings
+from bot.services.contests import ContestInfo, ContestResult, ContestStandings, Winner
 from kpi.contests import GroupStanding
 
+# The scheduled board post shows this many places of each running contest; /contest shows all.
+BOARD_PLACES = 3
+
+
 def contest_title(texts: Texts, contest: ContestInfo) -> str:
+    """Return the contest's title line: the head's name with the kind and period, or the generated name."""
+    if contest.title is not None:
+        return _named_title(texts, contest)
     if contest.kind is ContestKind.CUSTOM:
         return texts(
             "contest-title-custom",
@@ -22,6 +29,25 @@ def contest_title(texts: Texts, contest: ContestInfo) -> str:
     return texts(
         f"contest-title-{contest.kind}",
         number=contest.id,
+        month=texts.month_name(contest.start.year, contest.start.month),
+    )
+
+
+def _named_title(texts: Texts, contest: ContestInfo) -> str:
+    assert contest.title is not None
+    if contest.kind is ContestKind.CUSTOM:
+        return texts(
+            "contest-named-custom",
+            number=contest.id,
+            title=contest.title,
+            metric=texts(f"metric-{contest.metric}"),
+            start=texts.day(contest.start),
+            end=texts.day(contest.end),
+        )
+    return texts(
+        f"contest-named-{contest.kind}",
+        number=contest.id,
+        title=contest.title,
         month=texts.month_name(contest.start.year, contest.start.month),
     )
 
@@ -52,20 +78,88 @@ def render_announcement(texts: Texts, contest: ContestInfo, newcomer_months: int
 def render_contests(texts: Texts, contests: list[ContestStandings], newcomer_months: int) -> str:
     if not contests:
         return texts("contest-none")
-    blocks = []
-    for standing in contests:
-        lines = [texts("contest-block-header", title=Markup(contest_title(texts, standing.contest)))]
-        if not standing.started:
-            lines.append(texts("contest-not-started", date=texts.day(standing.contest.start)))
-        elif standing.contest.kind is ContestKind.CUSTOM:
-            lines.extend(_place_lines(texts, standing))
+    return "\n\n".join(_standings_block(texts, standing, newcomer_months) for standing in contests)
+
+
+def _standings_block(texts: Texts, standing: ContestStandings, newcomer_months: int, places: int | None = None) -> str:
+    """Render one contest's title and standings; `places` limits a custom contest to its first places."""
+    lines = [texts("contest-block-header", title=Markup(contest_title(texts, standing.contest)))]
+    if not standing.started:
+        lines.append(texts("contest-not-started", date=texts.day(standing.contest.start)))
+    elif standing.contest.kind is ContestKind.CUSTOM:
+        lines.extend(_place_lines(texts, standing)[:places])
+    else:
+        if standing.contest.kind is ContestKind.HUNGRY_GAMES:
+            lines.append(texts("contest-newcomers-are", months=newcomer_months))
+        hungry_games = standing.contest.kind is ContestKind.HUNGRY_GAMES
+        lines.extend(_group_line(texts, group, hungry_games) for group in standing.groups)
+    return "\n".join(lines)
+
+
+def render_board_contests(texts: Texts, contests: list[ContestStandings], newcomer_months: int) -> str:
+    """Render the running contests for the daily board post: the first places of each, or "" for none."""
+    started = [standing for standing in contests if standing.started]
+    if not started:
+        return ""
+    blocks = [_standings_block(texts, standing, newcomer_months, BOARD_PLACES) for standing in started]
+    return texts("contest-board-header") + "\n" + "\n\n".join(blocks)
+
+
+def render_cancelled(texts: Texts, contest: ContestInfo) -> str:
+    return texts("contest-cancelled-notice", title=Markup(contest_title(texts, contest)))
+
+
+def render_results(texts: Texts, result: ContestResult, newcomer_months: int) -> str:
+    """Render the results post for the team group: the winners with their prizes, then the final standings."""
+    contest = result.standings.contest
+    lines = [texts("contest-results-header", title=Markup(contest_title(texts, contest)))]
+    if contest.kind is ContestKind.CUSTOM:
+        for winner in result.winners:
+            lines.append(_winner_line(texts, contest, winner))
+        if not result.winners:
+            lines.append(texts("contest-results-no-winner"))
+    else:
+        hungry_games = contest.kind is ContestKind.HUNGRY_GAMES
+        names = [texts(f"contest-group-{group}") if hungry_games else group for group in result.winning_groups]
+        if names:
+            lines.append(texts("contest-results-group-winner", names=", ".join(names), count=len(names)))
         else:
-            if standing.contest.kind is ContestKind.HUNGRY_GAMES:
-                lines.append(texts("contest-newcomers-are", months=newcomer_months))
-            hungry_games = standing.contest.kind is ContestKind.HUNGRY_GAMES
-            lines.extend(_group_line(texts, group, hungry_games) for group in standing.groups)
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+            lines.append(texts("contest-results-no-winner"))
+    lines.append("")
+    lines.append(_standings_block(texts, result.standings, newcomer_months))
+    return "\n".join(lines)
+
+
+def _winner_line(texts: Texts, contest: ContestInfo, winner: Winner) -> str:
+    assert winner.value is not None
+    params = {
+        "rank": winner.rank,
+        "name": winner.name,
+        "value": metric_value(texts, contest.metric, winner.value),
+        "metric": texts(f"metric-{contest.metric}"),
+    }
+    if winner.prize > 0:
+        return texts("contest-results-winner-prize", prize=texts.money(winner.prize, kopecks=False), **params)
+    return texts("contest-results-winner", **params)
+
+
+def render_winner_note(texts: Texts, result: ContestResult, winner: Winner) -> str:
+    """Render the private congratulations for one winner."""
+    contest = result.standings.contest
+    title = Markup(contest_title(texts, contest))
+    if winner.group is not None:
+        group = texts(f"contest-group-{winner.group}") if contest.kind is ContestKind.HUNGRY_GAMES else winner.group
+        return texts("contest-winner-note-group", title=title, group=group)
+    assert winner.value is not None
+    params = {
+        "title": title,
+        "rank": winner.rank,
+        "value": metric_value(texts, contest.metric, winner.value),
+        "metric": texts(f"metric-{contest.metric}"),
+    }
+    if winner.prize > 0:
+        return texts("contest-winner-note-prize", prize=texts.money(winner.prize, kopecks=False), **params)
+    return texts("contest-winner-note", **params)
 
 
 def _group_line(texts: Texts, standing: GroupStanding, hungry_games: bool) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.db.models import DisputeStatus
 from bot.render.texts import Markup, Texts
-from bot.services.disputes import DisputeView
+from bot.services.disputes import ClosedDispute, DisputeView
 from kpi.period import Month
 
 
@@ -25,6 +25,19 @@ def render_head_notice(texts: Texts, dispute: DisputeView, line_text: str) -> st
         month=month_label(texts, dispute.month),
         line=Markup(line_text),
         reason=dispute.reason,
+    )
+
+
+def render_answered_notice(texts: Texts, closed: ClosedDispute) -> str:
+    """Tell another head that the dispute was answered, by whom, and how."""
+    dispute = closed.dispute
+    return texts(
+        "dispute-answered-by-other",
+        number=dispute.id,
+        name=dispute.manager_name,
+        head=closed.answered_by.name,
+        status=status_label(texts, dispute.status),
+        answer=dispute.answer or "",
     )
 
 

@@ -24,9 +24,10 @@ from bot.db.models import Member, Team
 from bot.delivery import Part, PhotoPart, TextPart, text_parts
 from bot.render.certificate import Certificate, render_certificate
 from bot.render.charts import board_chart_data, render_board_chart
+from bot.render.contests import render_board_contests, render_results, render_winner_note
 from bot.render.texts import Markup, Texts
 from bot.render.views import render_board, render_payroll, standings_lines
-from bot.services import absences, awards
+from bot.services import absences, awards, contests
 from bot.services.calendars import team_calendar
 from bot.services.chats import heads_of
 from bot.services.posts import GROUP, PostKey, member_recipient
@@ -50,6 +51,8 @@ PAYROLL_DRAFT = "payroll_draft"
 AWARDS = "awards"
 CERTIFICATE = "cert"
 STREAKS = "streaks"
+# "contest:<id>": a contest's results in the group and the private note to each winner.
+CONTEST_RESULTS = "contest"
 _JOB_OF_KIND = {WEEKLY: BOARD, PAYROLL_DRAFT: MONTH_CLOSE, AWARDS: MONTH_CLOSE, STREAKS: MONTH_CLOSE}
 
 
@@ -59,6 +62,8 @@ def job_of(kind: str) -> str | None:
         return kind
     if kind.startswith(f"{CERTIFICATE}:"):
         return MONTH_CLOSE
+    if kind.startswith(f"{CONTEST_RESULTS}:"):
+        return BOARD
     return _JOB_OF_KIND.get(kind)
 
 
@@ -148,6 +153,8 @@ async def plan_reminders(plan: Plan) -> list[Planned | None]:
         return []
     items = []
     for member in await _missing(plan):
+        if not member.notify_reminders:
+            continue
         texts = plan.texts(member.locale)
         text = texts("reminder", name=member.first_name, date=texts.day(plan.day))
         items.append(plan.private_post(REMINDER, plan.day, member, static(text)))
@@ -178,6 +185,8 @@ async def plan_head_note(plan: Plan) -> list[Planned | None]:
         return []
     items = []
     for head in await heads_of(plan.session, plan.team.id):
+        if not head.notify_head_notes:
+            continue
         texts = plan.texts(head.locale)
         names = ", ".join(member.display_name for member in missing)
         text = texts("head-missing-note", date=texts.day(plan.day), names=names)
@@ -191,22 +200,60 @@ def is_last_working_day_of_week(calendar: WorkingCalendar, day: date) -> bool:
 
 
 async def plan_board(plan: Plan) -> list[Planned | None]:
+    """Plan the daily board on working days, the weekly standings, and the results of ended contests.
+
+    Contest results go out on any day, a day off included, because a contest may end on one.
+    """
+    items = await plan_contest_results(plan)
     if not plan.calendar.is_working_day(plan.day):
         logger.info("Team %s: %s is a day off, no board post", plan.team.id, plan.day)
-        return []
+        return items
+    months = plan.app.settings.newcomer_months
     month = await load_team_month(plan.session, plan.team, plan.day)
     texts = plan.texts()
-    items = [plan.group_post(BOARD, plan.day, _board_render(texts, month))]
+    running = await contests.team_running_contests(plan.session, plan.team, plan.day, months)
+    contests_text = render_board_contests(texts, running, months)
+    items.insert(0, plan.group_post(BOARD, plan.day, _board_render(texts, month, contests_text)))
     if is_last_working_day_of_week(plan.calendar, plan.day):
         hired = await _hire_dates(plan.session, plan.team.id)
         week_start = plan.day - timedelta(days=plan.day.weekday())
-        items.append(plan.group_post(WEEKLY, plan.day, static(render_weekly(texts, month, hired, week_start))))
+        weekly = render_weekly(texts, month, hired, week_start, months)
+        items.insert(1, plan.group_post(WEEKLY, plan.day, static(weekly)))
     return items
 
 
-def _board_render(texts: Texts, month: TeamMonth) -> Render:
+async def plan_contest_results(plan: Plan) -> list[Planned | None]:
+    """Plan the results post of each contest that ended by the run's date, and a note to each winner.
+
+    Both are keyed by the contest and its last day, so the results go out once even though every
+    board run for a week afterwards plans them again.
+    """
+    months = plan.app.settings.newcomer_months
+    results = await contests.ended_contests(plan.session, plan.team, plan.day, months)
+    if not results:
+        return []
+    members = {member.id: member for member in await repo.members_of(plan.session, plan.team.id)}
+    texts = plan.texts()
+    items: list[Planned | None] = []
+    for result in results:
+        contest = result.standings.contest
+        kind = f"{CONTEST_RESULTS}:{contest.id}"
+        items.append(plan.group_post(kind, contest.end, static(render_results(texts, result, months))))
+        for winner in result.winners:
+            member = members.get(winner.member_id)
+            if member is None or not member.notify_contests:
+                continue
+            note = render_winner_note(plan.texts(member.locale), result, winner)
+            items.append(plan.private_post(kind, contest.end, member, static(note)))
+    return items
+
+
+def _board_render(texts: Texts, month: TeamMonth, contests_text: str = "") -> Render:
     async def render() -> Sequence[Part]:
-        parts: list[Part] = list(text_parts(render_board(texts, month)))
+        text = render_board(texts, month)
+        if contests_text:
+            text += "\n\n" + contests_text
+        parts: list[Part] = list(text_parts(text))
         try:
             image = await asyncio.to_thread(render_board_chart, board_chart_data(texts, month))
         except Exception:
@@ -225,7 +272,9 @@ async def _hire_dates(session: AsyncSession, team_id: int) -> dict[int, date | N
     return {member_id: hired for member_id, hired in rows}
 
 
-def render_weekly(texts: Texts, month: TeamMonth, hired: dict[int, date | None], week_start: date) -> str:
+def render_weekly(
+    texts: Texts, month: TeamMonth, hired: dict[int, date | None], week_start: date, newcomer_months: int
+) -> str:
     lines = [texts("weekly-header", first=texts.day(week_start), last=texts.day(month.today))]
     departments = awards.department_standings(month)
     if len(departments) > 1:
@@ -235,9 +284,10 @@ def render_weekly(texts: Texts, month: TeamMonth, hired: dict[int, date | None],
                 "weekly-department-line", rank=rank, department=standing.name, percent=texts.percent(standing.ratio),
                 revenue=texts.money(standing.revenue, kopecks=False), plan=texts.money(standing.plan, kopecks=False),
             ))
-    brackets = awards.bracket_standings(month, hired, texts("weekly-newcomers"), texts("weekly-veterans"))
+    names = {"newcomers": texts("weekly-newcomers"), "veterans": texts("weekly-veterans")}
+    brackets = awards.bracket_standings(month, hired, newcomer_months, names)
     if len(brackets) > 1:
-        lines += ["", texts("weekly-brackets", months=awards.NEWCOMER_MONTHS)]
+        lines += ["", texts("weekly-brackets", months=newcomer_months)]
         for standing in brackets:
             lines.append(texts(
                 "weekly-bracket-line", bracket=standing.name, percent=texts.percent(standing.ratio),
@@ -276,13 +326,13 @@ async def plan_month_close(plan: Plan) -> list[Planned | None]:
         text = texts("month-close-payroll", month=month_name) + "\n\n" + render_payroll(texts, month.payroll, month.today, scheme=month.scheme)
         items.append(plan.private_post(PAYROLL_DRAFT, plan.day, head, static(text)))
 
-    month_awards = awards.month_awards(month, hired)
+    month_awards = awards.month_awards(month, hired, plan.app.settings.newcomer_months)
     texts = plan.texts()
     items.append(plan.group_post(AWARDS, plan.day, _awards_render(texts, month, month_awards)))
     members = {member.id: member for member in await repo.members_of(plan.session, plan.team.id)}
     for award in month_awards:
         winner = members.get(award.member_id) if award.member_id is not None else None
-        if winner is not None:
+        if winner is not None and winner.notify_awards:
             items.append(plan.private_post(
                 f"{CERTIFICATE}:{award.code}", plan.day, winner,
                 _certificate_render(plan.texts(winner.locale), month, award, private=True),

@@ -1,7 +1,10 @@
 """Weekly contest standings, month awards and below-plan streaks, computed from plain month data.
 
-NOTE: kpi has no contest or streak functions yet; these are the department-totals and
-tenure-bracket versions and should move onto kpi's functions once they exist.
+Newcomers and veterans are told apart by `kpi.contests`, the same rule as the hungry games:
+tenure on the first day of the month, so a manager stays on one side for the whole month.
+
+NOTE: kpi has no streak function yet, and departments here are ranked by totals with their
+leader, which `kpi.contests.department_contest` does not return.
 """
 
 from __future__ import annotations
@@ -14,10 +17,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from bot.services.standings import BONUS_METRIC, ManagerView, TeamMonth
+from kpi import contests as kpi_contests
 from kpi.attainment import attainment
-
-# A manager hired fewer than this many calendar months ago is a newcomer.
-NEWCOMER_MONTHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,6 @@ class Award:
     locale: str | None
 
 
-def is_newcomer(hired_on: date | None, day: date, months: int = NEWCOMER_MONTHS) -> bool:
-    if hired_on is None:
-        return False
-    return (day.year * 12 + day.month) - (hired_on.year * 12 + hired_on.month) < months
-
-
 def _group(name: str, views: Sequence[ManagerView]) -> GroupStanding:
     revenue = sum((view.totals.get(BONUS_METRIC, Decimal(0)) for view in views), Decimal(0))
     plan = sum((view.plans.get(BONUS_METRIC, Decimal(0)) for view in views), Decimal(0))
@@ -69,15 +64,37 @@ def department_standings(month: TeamMonth) -> list[GroupStanding]:
 
 
 def bracket_standings(
-    month: TeamMonth, hired_on: Mapping[int, date | None], newcomers_name: str, veterans_name: str
+    month: TeamMonth, hired_on: Mapping[int, date | None], newcomer_months: int, names: Mapping[str, str]
 ) -> list[GroupStanding]:
-    """Newcomers against veterans on the day of `month.today`; an empty bracket is left out."""
-    newcomers = [view for view in month.managers if is_newcomer(hired_on.get(view.member_id), month.today)]
-    veterans = [view for view in month.managers if view not in newcomers]
-    return [_group(name, views) for name, views in ((newcomers_name, newcomers), (veterans_name, veterans)) if views]
+    """Newcomers against veterans as the hungry games split them; an empty bracket is left out.
+
+    `names` maps the kpi group names "newcomers" and "veterans" to the names shown.
+    """
+    games = kpi_contests.hungry_games(_entrants(month, hired_on), month.month, newcomer_months)
+    views = {view.member_id: view for view in month.managers}
+    brackets = {standing.group.name: standing.group.member_ids for standing in games.standings}
+    return [
+        _group(names[group], [views[member_id] for member_id in brackets[group]])
+        for group in ("newcomers", "veterans")
+        if brackets[group]
+    ]
 
 
-def month_awards(month: TeamMonth, hired_on: Mapping[int, date | None]) -> list[Award]:
+def _entrants(month: TeamMonth, hired_on: Mapping[int, date | None]) -> list[kpi_contests.Entrant]:
+    return [
+        kpi_contests.Entrant(
+            member_id=view.member_id,
+            name=view.name,
+            actual=view.totals.get(BONUS_METRIC, Decimal(0)),
+            plan=view.plans.get(BONUS_METRIC),
+            hired_on=hired_on.get(view.member_id),
+            department=view.department,
+        )
+        for view in month.managers
+    ]
+
+
+def month_awards(month: TeamMonth, hired_on: Mapping[int, date | None], newcomer_months: int) -> list[Award]:
     """Manager of the month, best newcomer and best department (with two departments or more).
 
     Only managers with a plan compete; the leaderboard order breaks ties.
@@ -87,7 +104,9 @@ def month_awards(month: TeamMonth, hired_on: Mapping[int, date | None]) -> list[
     if ranked:
         awards.append(_manager_award("manager", month, ranked[0].entry.member_id, ranked[0].entry.attainment))
     newcomers = [
-        standing for standing in ranked if is_newcomer(hired_on.get(standing.entry.member_id), month.month.last_day)
+        standing
+        for standing in ranked
+        if kpi_contests.is_newcomer(hired_on.get(standing.entry.member_id), month.month.first_day, newcomer_months)
     ]
     if newcomers:
         best = newcomers[0]

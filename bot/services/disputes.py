@@ -1,4 +1,8 @@
-"""Use cases for disputes: a manager objects to a payslip line, the head answers and closes it."""
+"""Use cases for disputes: a manager objects to a payslip line, a head answers and closes it.
+
+A dispute goes to the team's heads and to the department heads of the manager's department.
+Any of them may answer; the first answer closes the dispute, and the others are told.
+"""
 
 from __future__ import annotations
 
@@ -42,6 +46,7 @@ class Recipient:
     member_id: int
     telegram_user_id: int
     locale: str | None
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,18 @@ class DisputeView:
 @dataclass(frozen=True, slots=True)
 class OpenedDispute:
     dispute: DisputeView
+    # The team's heads, then the department heads of the manager's department.
     heads: tuple[Recipient, ...]
+    # Whether a department head is among `heads`.
+    department_heads: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedDispute:
+    dispute: DisputeView
+    answered_by: Recipient
+    # Everyone else the dispute went to, who should learn that it was answered.
+    others: tuple[Recipient, ...]
 
 
 async def find_line(
@@ -116,16 +132,33 @@ async def open_dispute(
     )
     session.add(dispute)
     heads = await repo.members_of(session, member.team_id, role=Role.HEAD)
+    department_heads = await _department_heads(session, member)
     await session.commit()
-    logger.info("Dispute %s opened by member %s on line %s of %s", dispute.id, member.id, disputed.index, disputed.month)
+    logger.info(
+        "Dispute %s opened by member %s on line %s of %s; sent to members %s",
+        dispute.id, member.id, disputed.index, disputed.month, [head.id for head in heads + department_heads],
+    )
     return OpenedDispute(
         _view(dispute, member),
-        tuple(Recipient(head.id, head.telegram_user_id, head.locale) for head in heads),
+        tuple(_recipient(head) for head in heads + department_heads),
+        department_heads=bool(department_heads),
     )
 
 
+async def _department_heads(session: AsyncSession, manager: Member) -> list[Member]:
+    """Return the active department heads of the manager's department; none without a department."""
+    if manager.department_id is None:
+        return []
+    department_heads = await repo.members_of(session, manager.team_id, role=Role.DEPARTMENT_HEAD)
+    return [head for head in department_heads if head.department_id == manager.department_id]
+
+
+def _recipient(member: Member) -> Recipient:
+    return Recipient(member.id, member.telegram_user_id, member.locale, member.display_name)
+
+
 async def open_for_answer(session: AsyncSession, head: Member, dispute_id: int) -> DisputeView:
-    """Return an open dispute of the head's team, or raise why it cannot be answered."""
+    """Return an open dispute the head or department head may answer, or raise why it cannot be answered."""
     dispute, manager = await _dispute_of_team(session, head, dispute_id)
     if dispute.status != DisputeStatus.OPEN:
         raise UserError("dispute-error-closed", number=dispute.id, status=str(dispute.status))
@@ -134,8 +167,11 @@ async def open_for_answer(session: AsyncSession, head: Member, dispute_id: int) 
 
 async def close_dispute(
     session: AsyncSession, head: Member, dispute_id: int, status: DisputeStatus, answer: str, now: datetime
-) -> DisputeView:
-    """Record the head's answer and close the dispute as resolved or corrected."""
+) -> ClosedDispute:
+    """Record the answer of a head or department head and close the dispute as resolved or corrected.
+
+    Returns the other heads the dispute went to, so they learn it was answered.
+    """
     if status not in CLOSED_STATUSES:
         raise ValueError(f"a dispute is closed as resolved or corrected, not {status!r}")
     answer = _checked_text(answer)
@@ -146,19 +182,26 @@ async def close_dispute(
     dispute.answer = answer
     dispute.resolved_at = now
     dispute.resolved_by_member_id = head.id
+    heads = await repo.members_of(session, manager.team_id, role=Role.HEAD)
+    others = [other for other in heads + await _department_heads(session, manager) if other.id != head.id]
     await session.commit()
     logger.info("Dispute %s closed as %s by member %s", dispute.id, status, head.id)
-    return _view(dispute, manager)
+    return ClosedDispute(_view(dispute, manager), _recipient(head), tuple(_recipient(other) for other in others))
 
 
 async def team_open_disputes(session: AsyncSession, head: Member) -> list[DisputeView]:
-    """Return the open disputes of the head's team, oldest first."""
-    rows = await session.execute(
+    """Return the open disputes the head may answer, oldest first: the team's, or a department head's department's."""
+    query = (
         select(Dispute, Member)
         .join(Member, Member.id == Dispute.member_id)
         .where(Dispute.team_id == head.team_id, Dispute.status == DisputeStatus.OPEN)
         .order_by(Dispute.id)
     )
+    if head.role != Role.HEAD:
+        if head.role != Role.DEPARTMENT_HEAD or head.department_id is None:
+            return []
+        query = query.where(Member.department_id == head.department_id)
+    rows = await session.execute(query)
     return [_view(dispute, manager) for dispute, manager in rows]
 
 
@@ -171,13 +214,17 @@ async def member_disputes(session: AsyncSession, member: Member) -> list[Dispute
 
 
 async def _dispute_of_team(session: AsyncSession, head: Member, dispute_id: int) -> tuple[Dispute, Member]:
-    if head.role != Role.HEAD:
+    """Return the dispute and its manager if `head` may answer it: a head of the team, or a department
+    head of the manager's department."""
+    if head.role not in (Role.HEAD, Role.DEPARTMENT_HEAD):
         raise UserError("dispute-error-head-only")
     dispute = await session.get(Dispute, dispute_id)
     if dispute is None or dispute.team_id != head.team_id:
         raise UserError("dispute-error-not-found")
     manager = await session.get(Member, dispute.member_id)
     assert manager is not None
+    if head.role == Role.DEPARTMENT_HEAD and (head.department_id is None or head.department_id != manager.department_id):
+        raise UserError("dispute-error-head-only")
     return dispute, manager
 
 
@@ -193,7 +240,7 @@ def _checked_text(text: str) -> str:
 def _view(dispute: Dispute, manager: Member) -> DisputeView:
     return DisputeView(
         id=dispute.id,
-        manager=Recipient(manager.id, manager.telegram_user_id, manager.locale),
+        manager=_recipient(manager),
         manager_name=manager.display_name,
         month=Month.parse(dispute.month),
         line_kind=dispute.line_kind,

@@ -12,6 +12,7 @@ from bot.db import repo
 from bot.db.models import Team
 from bot.services.units import from_storage, values_from_storage
 from kpi.attainment import attainment
+from kpi.contests import is_newcomer as kpi_is_newcomer
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
@@ -229,12 +230,8 @@ def filtered_standings(month: TeamMonth, board: BoardFilter) -> tuple[Standing, 
 
 
 def is_newcomer(hire_date: date | None, today: date, months: int) -> bool:
-    if hire_date is None:
-        return False
-    months_employed = (today.year - hire_date.year) * 12 + today.month - hire_date.month
-    if today.day < hire_date.day:
-        months_employed -= 1
-    return months_employed < months
+    """Return whether the manager has under `months` whole months of tenure on `today`, by the kpi rule."""
+    return kpi_is_newcomer(hire_date, today, months)
 
 
 def what_if(month: TeamMonth, view: ManagerView, extra: Decimal) -> Payslip:

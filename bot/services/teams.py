@@ -412,12 +412,6 @@ async def set_locale(session: AsyncSession, member: Member, locale: str) -> None
     await session.commit()
 
 
-async def set_reminders(session: AsyncSession, member: Member, enabled: bool) -> None:
-    member.notify_reminders = enabled
-    await session.commit()
-    logger.info("Member %s turned reminders %s", member.id, "on" if enabled else "off")
-
-
 async def set_show_pay_in_group(session: AsyncSession, head: Member, enabled: bool) -> None:
     """Allow or forbid projected pay in group posts; only the head decides, and the default is off."""
     team = await session.get(Team, head.team_id)

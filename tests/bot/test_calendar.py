@@ -9,7 +9,7 @@ import pytest
 from bot.handlers.schedule import parse_day, parse_range
 from bot.sandbox import Sandbox
 from bot.scheduler.planners import is_last_working_day_of_week
-from bot.services.awards import is_newcomer
+from kpi.contests import is_newcomer
 from bot.services.errors import UserError
 from kpi.calendar import WorkingCalendar
 from kpi.period import Month
@@ -81,11 +81,18 @@ def test_team_day_off_ends_week_early():
 
 @pytest.mark.parametrize(
     ("hired", "expected"),
-    [(None, False), (date(2026, 10, 15), True), (date(2026, 9, 1), True), (date(2026, 8, 31), False)],
-    ids=["unknown", "last-month", "three-months", "four-months"],
+    [
+        (None, False),
+        (date(2026, 10, 15), True),
+        (date(2026, 9, 1), True),
+        (date(2026, 8, 31), True),
+        (date(2026, 8, 1), False),
+    ],
+    ids=["unknown", "last-month", "two-months", "day-short-of-three", "three-months"],
 )
-def test_newcomer_by_tenure(hired, expected):
-    assert is_newcomer(hired, date(2026, 11, 20)) is expected
+def test_newcomer_on_month_first_day(hired, expected):
+    # The weekly brackets and the newcomer award measure tenure on the 1st, as the hungry games do.
+    assert is_newcomer(hired, date(2026, 11, 1), 3) is expected
 
 
 async def test_vacation_prorates_salary_and_plan():

@@ -19,6 +19,7 @@ from bot.db.models import (
     Absence,
     Base,
     CalendarDay,
+    Contest,
     DailyReport,
     Member,
     PostLedger,
@@ -113,8 +114,24 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         assert team.board_thread_id is None
         assert (await session.scalar(select(Member))).chat_active is True
         await _add_schedule_rows(session, team.id)
+        await _check_notify_and_contest_columns(session, team.id)
     await engine.dispose()
     assert await _schema_diff(url) == []
+
+
+async def _check_notify_and_contest_columns(session, team_id: int) -> None:
+    """Revision 0009: a member from before it gets every optional message; contests keep a title and a cancel time."""
+    member = await session.scalar(select(Member))
+    assert (member.notify_reminders, member.notify_contests, member.notify_awards, member.notify_head_notes) == (
+        True, True, True, True,
+    )
+    session.add(Contest(
+        team_id=team_id, kind="custom", metric="calls", start_date=date(2026, 12, 1), end_date=date(2026, 12, 31),
+        prizes_kopecks="", created_at=NOW, title="Звонкий декабрь", cancelled_at=NOW,
+    ))
+    await session.commit()
+    contest = await session.scalar(select(Contest))
+    assert (contest.title, contest.cancelled_at) == ("Звонкий декабрь", NOW)
 
 
 async def _add_schedule_rows(session, team_id: int) -> None:

@@ -45,7 +45,7 @@ dispute-error-too-long = The text is too long: { $length } { $length ->
         [one] character
        *[other] characters
     }, at most { $max } allowed. Shorten it and send it again.
-dispute-error-head-only = Only the team's head can answer disputes.
+dispute-error-head-only = Only the team's head or the head of the manager's department can answer this dispute.
 dispute-error-not-found = Dispute not found. Open disputes are in /disputes.
 dispute-error-closed = Dispute No. { $number } is already closed: { $status ->
         [resolved] closed with an answer
@@ -63,4 +63,4 @@ disputes-answer-prompt = Dispute No. { $number } ({ $name }): choose how to clos
 disputes-empty-head = No open disputes.
 disputes-empty-manager = You have not disputed anything yet. The “Dispute” buttons are under the payslip in /me.
 disputes-error-private-only = Payslip disputes are shown in the private chat only: send me /disputes there.
-disputes-error-role = /disputes is for managers and the team's head.
+disputes-error-role = /disputes is for managers, department heads and the team's head.

@@ -47,7 +47,7 @@ help-manager =
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /disputes — your payslip disputes and their status; dispute a line with the “Dispute” button under /me
     /contest — running contests and their standings
-    /settings — language and reminders
+    /settings — language and private notifications
     /language ru — переключиться на русский
 help-head =
     <b>For the head</b>
@@ -69,6 +69,7 @@ help-head =
     /disputes — managers' open payslip disputes, with answer buttons (private chat)
     /contest hungry games — newcomers against veterans this month; /contest departments — department against department
     /contest 01.12–31.12 calls prize 10 000 — the most over a period; prizes by place: prize 10 000 / 5 000 (private chat)
+    /contest departments title Battle of departments — your own contest title; /contest cancel 3 — cancel contest No. 3, the group is told
 
 hint-private = I did not understand that. Send a report like this: { -report-example }. All commands: /help.
 
@@ -253,20 +254,16 @@ error-unexpected = Something went wrong and the request was not completed. Pleas
 
 ## Settings
 
-cmd-settings = Settings: language, reminders
+cmd-settings = Settings: language, notifications
 settings-header = <b>Settings</b>
 settings-language = Language: { $language }
 settings-language-ru = русский
 settings-language-en = English
-settings-reminders-on = Report reminders: on
-settings-reminders-off = Report reminders: off
 settings-pay-on = Projected pay in group posts: shown
 settings-pay-off = Projected pay in group posts: hidden (pay is shown in private chats only)
 settings-team = Team: timezone { $timezone }, reminder at { $reminder }, report deadline { $deadline }, group post at { $post }
 settings-button-ru = Русский
 settings-button-en = English
-settings-button-reminders-on = 🔔 Turn reminders on
-settings-button-reminders-off = 🔕 Turn reminders off
 settings-button-pay-on = Show projected pay in the group
 settings-button-pay-off = Hide pay from the group
 settings-saved = Saved

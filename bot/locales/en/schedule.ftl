@@ -23,7 +23,7 @@ weekly-department-line = { $rank }. { $department } — { $percent } (revenue { 
 weekly-brackets = <b>Newcomers vs veterans</b> (newcomer: under { $months ->
         [one] { $months } month
        *[other] { $months } months
-    } with the team)
+    } with the team on the first day of the month)
 weekly-bracket-line = { $bracket }: { $percent } of plan, revenue { $revenue } ({ $count ->
         [one] { $count } manager
        *[other] { $count } managers

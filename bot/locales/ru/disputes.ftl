@@ -46,7 +46,7 @@ dispute-error-too-long = Текст слишком длинный: { $length } {
         [few] символа
        *[many] символов
     }, можно не больше { $max }. Сократите его и отправьте ещё раз.
-dispute-error-head-only = Отвечать на споры может только руководитель команды.
+dispute-error-head-only = Ответить на этот спор может руководитель команды или руководитель отдела этого менеджера.
 dispute-error-not-found = Спор не найден. Открытые споры — в /disputes.
 dispute-error-closed = Спор № { $number } уже закрыт: { $status ->
         [resolved] закрыт с ответом
@@ -64,4 +64,4 @@ disputes-answer-prompt = Спор № { $number } ({ $name }): выберите,
 disputes-empty-head = Открытых споров нет.
 disputes-empty-manager = Вы ещё ничего не оспаривали. Кнопки «Оспорить» — под расчётом в /me.
 disputes-error-private-only = Споры по расчёту показываю только в личном чате: напишите мне /disputes там.
-disputes-error-role = Команда /disputes — для менеджеров и руководителя команды.
+disputes-error-role = Команда /disputes — для менеджеров, руководителей отделов и руководителя команды.

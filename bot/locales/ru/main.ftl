@@ -47,7 +47,7 @@ help-manager =
     /top — рейтинг команды по выполнению плана; /top новички, /top старожилы, /top звонки или /top и название отдела
     /disputes — ваши споры по расчёту и их статусы; оспорить строку можно кнопкой «Оспорить» под /me
     /contest — идущие соревнования и их таблицы
-    /settings — язык и напоминания
+    /settings — язык и личные уведомления
     /language en — switch to English
 help-head =
     <b>Для руководителя</b>
@@ -69,6 +69,7 @@ help-head =
     /disputes — открытые споры менеджеров по расчёту, с кнопками ответа (в личном чате)
     /contest голодные игры — новички против старожилов на текущий месяц; /contest отделы — отдел против отдела
     /contest 01.12–31.12 звонки приз 10 000 — кто больше за период; призы за места: приз 10 000 / 5 000 (в личном чате)
+    /contest отделы название Битва отделов — своё название соревнования; /contest отменить 3 — отменить соревнование № 3, группа узнает об этом
 
 hint-private = Не понял сообщение. Отчёт отправляется так: { -report-example }. Все команды — /help.
 
@@ -257,20 +258,16 @@ error-unexpected = Что-то пошло не так, и запрос не вы
 
 ## Settings
 
-cmd-settings = Настройки: язык, напоминания
+cmd-settings = Настройки: язык, уведомления
 settings-header = <b>Настройки</b>
 settings-language = Язык: { $language }
 settings-language-ru = русский
 settings-language-en = English
-settings-reminders-on = Напоминания об отчёте: включены
-settings-reminders-off = Напоминания об отчёте: выключены
 settings-pay-on = Прогноз выплат в постах группы: показывается
 settings-pay-off = Прогноз выплат в постах группы: не показывается (выплаты видны только в личных чатах)
 settings-team = Команда: часовой пояс { $timezone }, напоминание в { $reminder }, срок отчёта { $deadline }, пост в группе в { $post }
 settings-button-ru = Русский
 settings-button-en = English
-settings-button-reminders-on = 🔔 Включить напоминания
-settings-button-reminders-off = 🔕 Выключить напоминания
 settings-button-pay-on = Показывать прогноз выплат в группе
 settings-button-pay-off = Скрыть выплаты из группы
 settings-saved = Сохранено

@@ -23,7 +23,7 @@ weekly-department-line = { $rank }. { $department } — { $percent } (выруч
 weekly-brackets = <b>Новички против старожилов</b> (стаж до { $months ->
         [one] { $months } месяца
        *[other] { $months } месяцев
-    } — новичок)
+    } на 1-е число месяца — новичок)
 weekly-bracket-line = { $bracket }: { $percent } плана, выручка { $revenue } ({ $count ->
         [one] { $count } менеджер
         [few] { $count } менеджера
