@@ -135,6 +135,8 @@ class Member(Base):
     notify_contests: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # The certificate of a month award.
     notify_awards: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The evening note with projected pay and what is still needed per remaining working day.
+    notify_daily: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # The head's evening list of managers who have not reported.
     notify_head_notes: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 

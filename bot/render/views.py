@@ -265,6 +265,22 @@ def render_payroll(
     return "\n".join(lines)
 
 
+def render_digest(texts: Texts, month: TeamMonth, view: ManagerView, goals: Sequence[Goal], day: date) -> str:
+    """Render a manager's private evening note: pay so far and at the current pace, then /need."""
+    lines = [
+        texts("digest-header", date=texts.day(day)),
+        texts(
+            "digest-pay",
+            now=texts.money(view.payslip.total),
+            forecast=texts.money(view.forecast_payslip.total),
+        ),
+        render_need(texts, month, view, goals),
+        "",
+        texts("digest-footer"),
+    ]
+    return "\n".join(lines)
+
+
 def render_need(texts: Texts, month: TeamMonth, view: ManagerView, goals: Sequence[Goal]) -> str:
     revenue = view.totals.get(BONUS_METRIC, Decimal(0))
     plan = view.plans.get(BONUS_METRIC)

@@ -26,12 +26,12 @@ from bot.render.certificate import Certificate, render_certificate
 from bot.render.charts import board_chart_data, render_board_chart
 from bot.render.contests import render_board_contests, render_results, render_winner_note
 from bot.render.texts import Markup, Texts
-from bot.render.views import render_board, render_payroll, standings_lines
+from bot.render.views import render_board, render_digest, render_payroll, standings_lines
 from bot.services import absences, awards, contests
 from bot.services.calendars import team_calendar
 from bot.services.chats import heads_of
 from bot.services.posts import GROUP, PostKey, member_recipient
-from bot.services.standings import TeamMonth, load_team_month
+from bot.services.standings import TeamMonth, goals, load_team_month
 from kpi.calendar import WorkingCalendar
 from kpi.period import Month
 
@@ -53,7 +53,9 @@ CERTIFICATE = "cert"
 STREAKS = "streaks"
 # "contest:<id>": a contest's results in the group and the private note to each winner.
 CONTEST_RESULTS = "contest"
-_JOB_OF_KIND = {WEEKLY: BOARD, PAYROLL_DRAFT: MONTH_CLOSE, AWARDS: MONTH_CLOSE, STREAKS: MONTH_CLOSE}
+# A manager's evening note: projected pay and what is still needed.
+DIGEST = "digest"
+_JOB_OF_KIND = {WEEKLY: BOARD, DIGEST: BOARD, PAYROLL_DRAFT: MONTH_CLOSE, AWARDS: MONTH_CLOSE, STREAKS: MONTH_CLOSE}
 
 
 def job_of(kind: str) -> str | None:
@@ -219,6 +221,24 @@ async def plan_board(plan: Plan) -> list[Planned | None]:
         week_start = plan.day - timedelta(days=plan.day.weekday())
         weekly = render_weekly(texts, month, hired, week_start, months)
         items.insert(1, plan.group_post(WEEKLY, plan.day, static(weekly)))
+    items.extend(await plan_digests(plan, month))
+    return items
+
+
+async def plan_digests(plan: Plan, month: TeamMonth) -> list[Planned | None]:
+    """Plan each manager's private evening note: pay at the current pace and what is still needed.
+
+    Managers away today and those who switched the note off in /settings get none.
+    """
+    away = await absences.absent_on(plan.session, plan.team.id, plan.day)
+    members = {member.id: member for member in await repo.members_of(plan.session, plan.team.id)}
+    items: list[Planned | None] = []
+    for view in month.managers:
+        member = members.get(view.member_id)
+        if member is None or member.id in away or not member.notify_daily:
+            continue
+        text = render_digest(plan.texts(member.locale), month, view, goals(month, view), plan.day)
+        items.append(plan.private_post(DIGEST, plan.day, member, static(text)))
     return items
 
 

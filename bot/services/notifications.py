@@ -32,6 +32,7 @@ HEADS = frozenset({Role.HEAD})
 # In the order /settings lists them. "remind" is the code the reminders button has always had.
 NOTIFICATIONS = (
     Notification("remind", "notify_reminders", MANAGERS),
+    Notification("daily", "notify_daily", MANAGERS),
     Notification("contests", "notify_contests", MANAGERS),
     Notification("awards", "notify_awards", MANAGERS),
     Notification("headnote", "notify_head_notes", HEADS),

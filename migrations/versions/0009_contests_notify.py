@@ -15,7 +15,7 @@ down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-NOTIFY_COLUMNS = ("notify_contests", "notify_awards", "notify_head_notes")
+NOTIFY_COLUMNS = ("notify_contests", "notify_awards", "notify_daily", "notify_head_notes")
 
 
 def upgrade() -> None:

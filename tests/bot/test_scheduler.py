@@ -100,7 +100,10 @@ async def test_nothing_on_public_holiday():
 
     assert sent == []
     assert len([text for text in _to(next_day, GROUP) if "Доска продаж" in text]) == 1
-    assert len(_to(next_day, IVAN)) == 1
+    # A reminder and the evening note with pay.
+    firsts = [text.splitlines()[0] for text in _to(next_day, IVAN)]
+    assert firsts[0].startswith("Иван, напоминаю: отчёт за 05.11.2026")
+    assert firsts[1:] == ["📈 Ваши итоги на 05.11.2026"]
 
 
 async def test_board_post_sent_once_when_job_runs_twice(team):
@@ -188,7 +191,7 @@ async def test_times_change_takes_effect_without_restart(team):
 
     assert "доска продаж в 14:00" in reply
     assert any("Доска продаж" in text for text in _to(sent, GROUP))
-    assert len(_to(sent, MARIA)) == 1
+    assert len([text for text in _to(sent, MARIA) if "напоминаю" in text]) == 1
 
 
 async def test_timezone_change_takes_effect_without_restart(team):
@@ -385,7 +388,8 @@ async def test_bot_removed_from_group_tells_head_once(team):
     head = [text for text in _to(sandbox.emulator.sent(), HEAD) if "удалили из группы" in text]
     assert len(head) == 1
     assert _to(sent, GROUP) == []
-    assert len(_to(sent, MARIA)) == 1
+    # Private messages still go out: the reminder and the evening note.
+    assert len(_to(sent, MARIA)) == 2
 
 
 async def test_bot_added_back_posts_again(team):

@@ -60,3 +60,13 @@ settings-button-awards-on = 🔔 Send me award certificates
 settings-button-awards-off = 🔕 Don't send award certificates
 settings-button-headnote-on = 🔔 Send the list of missing reports
 settings-button-headnote-off = 🔕 Don't send the list of missing reports
+
+## A manager's evening note: pay and what is still needed
+
+settings-notify-daily-on = Evening summary with projected pay and what the plan still needs: on
+settings-notify-daily-off = Evening summary with projected pay and what the plan still needs: off
+settings-button-daily-on = 🔔 Send me the evening summary
+settings-button-daily-off = 🔕 Don't send the evening summary
+digest-header = 📈 <b>Where you stand on { $date }</b>
+digest-pay = Pay for the month so far: { $now }; at the current pace by month end: { $forecast }.
+digest-footer = The full breakdown is in /me. You can turn this summary off in /settings.

@@ -61,3 +61,13 @@ settings-button-awards-on = 🔔 Присылать грамоты
 settings-button-awards-off = 🔕 Не присылать грамоты
 settings-button-headnote-on = 🔔 Присылать список не сдавших отчёт
 settings-button-headnote-off = 🔕 Не присылать список не сдавших отчёт
+
+## A manager's evening note: pay and what is still needed
+
+settings-notify-daily-on = Вечерняя сводка: прогноз выплаты и сколько осталось до плана — включена
+settings-notify-daily-off = Вечерняя сводка: прогноз выплаты и сколько осталось до плана — выключена
+settings-button-daily-on = 🔔 Присылать вечернюю сводку
+settings-button-daily-off = 🔕 Не присылать вечернюю сводку
+digest-header = 📈 <b>Ваши итоги на { $date }</b>
+digest-pay = Выплата за месяц сейчас: { $now }, при нынешнем темпе к концу месяца: { $forecast }.
+digest-footer = Подробный расчёт — /me. Отключить сводку можно в /settings.
