@@ -75,7 +75,7 @@ async def metrics(
 
 
 def _parse_add(text: str) -> tuple[str, MetricKind, str, str | None]:
-    """Split `<code> <kind> <title> [/ <English title>]`; raise UserError when a part is missing."""
+    """Split `<code> <kind> <title> [ / <English title>]`; raise UserError when a part is missing."""
     parts = text.split(maxsplit=2)
     if len(parts) < 3:
         raise UserError("metrics-usage")
@@ -83,7 +83,8 @@ def _parse_add(text: str) -> tuple[str, MetricKind, str, str | None]:
     kind = KIND_WORDS.get(normalize_alias(kind_word))
     if kind is None:
         raise UserError("metrics-error-kind", value=kind_word)
-    title_ru, _, title_en = titles.partition("/")
+    # Spaces around the slash, so that a title such as "Линейка А/Б" stays whole.
+    title_ru, _, title_en = titles.partition(" / ")
     return code, kind, title_ru.strip(), title_en.strip() or None
 
 

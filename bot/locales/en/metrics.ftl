@@ -7,7 +7,7 @@ cmd-metrics = The team's own metrics (head)
 metrics-usage =
     How to manage the team's metrics:
     <code>/metrics</code> — the list
-    { -metrics-add-example } — add one: a Latin code, a kind (count or money), the Russian title; an English title after “/” is optional
+    { -metrics-add-example } — add one: a Latin code, a kind (count or money), the Russian title; an English title after “ / ” is optional
     <code>/metrics off units_a</code> — switch off (earlier reports are kept), <code>/metrics on units_a</code> — switch on again
     <code>/metrics limit units_a 50</code> — the most one manager may report in a day
 metrics-error-private-only = The team's metrics are set up in a private chat with me: send me /metrics there.
