@@ -25,7 +25,7 @@ DEFAULT_DAILY_LIMITS: Mapping[MetricKind, Decimal] = MappingProxyType(
 
 @dataclass(frozen=True, slots=True)
 class TeamMetricInfo:
-    """A metric the team defined; ``daily_limit`` is a count, or roubles for money."""
+    """A metric the team defined, whose ``daily_limit`` is a count, or roubles for money."""
 
     code: str
     title_ru: str
@@ -56,7 +56,7 @@ class MetricCatalog:
     custom: tuple[TeamMetricInfo, ...] = ()
 
     def find(self, code: str) -> TeamMetricInfo | None:
-        """Return the team metric with ``code``, active or not; None for a built-in or unknown code."""
+        """Return the team metric with ``code``, active or not, or None for a built-in or unknown code."""
         for metric in self.custom:
             if metric.code == code:
                 return metric

@@ -86,7 +86,7 @@ async def typed_value(
     catalog = await load_catalog(session, member.team_id) if member is not None else MetricCatalog()
     vocabulary = _step_vocabulary(catalog, metric)
     if vocabulary is None:
-        # The metric left the team's list while the form was open; its step takes no value.
+        # The team has no metric with this code, so its step takes no value.
         raise UserError("metrics-error-not-found", code=metric)
     try:
         # The metric code is a known name, so the value gets the same checks as a one-line report.
@@ -107,7 +107,7 @@ def form_steps(data: dict[str, Any]) -> list[str]:
 
 
 def _step_vocabulary(catalog: MetricCatalog, metric: str) -> Vocabulary | None:
-    """Return a vocabulary that knows ``metric`` by its code, even if it was switched off since."""
+    """Return a vocabulary that accepts ``metric`` by its code, even if it was switched off since."""
     if metric in METRICS:
         return BUILTIN_VOCABULARY
     custom = catalog.find(metric)
@@ -187,7 +187,7 @@ async def press(
 def render_form(texts: Texts, data: dict[str, Any], catalog: MetricCatalog) -> tuple[str, InlineKeyboardMarkup]:
     day = texts.day(date.fromisoformat(data["day"]))
     steps = form_steps(data)
-    # Values of a metric the team no longer has cannot be named or formatted; saving rejects them.
+    # A value whose code the team has no metric for cannot be named or formatted, and saving rejects it.
     values = {metric: Decimal(value) for metric, value in data["values"].items() if metric in catalog}
     filled = [
         texts("line-metric", metric=metric_name(texts, metric, catalog), actual=metric_value(texts, metric, value, catalog))

@@ -40,7 +40,7 @@ KIND_WORDS = {
 async def metrics(
     message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
 ) -> None:
-    """`/metrics`, `/metrics add <code> <count|money> <title> [/ <English title>]`, `/metrics off|on <code>`,
+    """`/metrics`, `/metrics add <code> <count|money> <title> [ / <English title>]`, `/metrics off|on <code>`,
     `/metrics limit <code> <number>`."""
     words = (command.args or "").split(maxsplit=1)
     action = normalize_alias(words[0]) if words else ""

@@ -58,7 +58,8 @@ async def report(
         if error.key == "report-error-unknown-metric" and catalog.active_custom:
             # The usual reply lists only the built-in names; this one adds the team's own.
             names = ", ".join(f"{metric.title(texts.locale)} ({metric.code})" for metric in catalog.active_custom)
-            raise UserError("metrics-report-unknown", name=error.params["name"], team_metrics=names) from error
+            code = catalog.active_custom[0].code
+            raise UserError("metrics-report-unknown", name=error.params["name"], team_metrics=names, code=code) from error
         raise UserError(error.key, **error.params) from error
     source = ReportSource(message.chat.id, message.message_id, edited=message.edit_date is not None)
     outcome = await submit_report(

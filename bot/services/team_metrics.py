@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 # Latin lower-case letters and underscores: a digit in a code would be read as a report's value.
 CODE_PATTERN = re.compile(r"[a-z][a-z_]{1,19}")
 MAX_TITLE_LENGTH = 40
-# The guided form asks one step per metric; more than this would make it a chore.
+# The guided form has one step per metric, so a longer list makes the daily report a chore.
 MAX_TEAM_METRICS = 12
 
 
@@ -56,15 +56,17 @@ async def add_metric(
 
 
 async def set_active(session: AsyncSession, head: Member, code: str, active: bool) -> TeamMetricInfo:
-    """Switch a team metric on or off; its stored report values stay either way."""
+    """Switch a team metric on or off. Its stored report values stay either way."""
     row = await _find(session, head.team_id, code)
     if active and not row.active:
         # Names may have been taken by another metric while this one was off.
-        others = MetricCatalog(tuple(info for info in (await load_catalog(session, head.team_id)).custom if info.code != row.code))
+        catalog = await load_catalog(session, head.team_id)
+        others = MetricCatalog(tuple(info for info in catalog.custom if info.code != row.code))
         _check_names(others, _info(row))
     row.active = active
     await session.commit()
-    logger.info("Team %s: metric %s switched %s by member %s", head.team_id, row.code, "on" if active else "off", head.id)
+    state = "on" if active else "off"
+    logger.info("Team %s: metric %s switched %s by member %s", head.team_id, row.code, state, head.id)
     return _info(row)
 
 
@@ -75,12 +77,14 @@ async def set_limit(session: AsyncSession, head: Member, code: str, limit: Decim
         raise UserError("metrics-error-limit", value=str(limit))
     row.daily_limit = int(limit)
     await session.commit()
-    logger.info("Team %s: metric %s daily limit set to %s by member %s", head.team_id, row.code, row.daily_limit, head.id)
+    logger.info(
+        "Team %s: metric %s daily limit set to %s by member %s", head.team_id, row.code, row.daily_limit, head.id
+    )
     return _info(row)
 
 
 async def adopt_scheme_metrics(session: AsyncSession, team_id: int, scheme: Scheme, now: datetime) -> list[str]:
-    """Stage the scheme's [[metrics]] as team metrics without committing; return the codes added.
+    """Stage the scheme's [[metrics]] as team metrics without committing, and return the codes added.
 
     A metric the team already has is switched on and keeps its titles and limit. Every entry is
     checked before any row is staged, so a rejected scheme leaves the team's metrics unchanged.
@@ -114,12 +118,13 @@ async def adopt_scheme_metrics(session: AsyncSession, team_id: int, scheme: Sche
         session.add(_row(team_id, info, position + offset, now))
     await session.flush()
     if added or reactivated:
-        logger.info("Team %s: scheme metrics added %s, switched on %s", team_id, [info.code for info in added], reactivated)
+        codes = [info.code for info in added]
+        logger.info("Team %s: scheme metrics added %s, switched on %s", team_id, codes, reactivated)
     return [info.code for info in added]
 
 
 def check_code(code: str, catalog: MetricCatalog) -> str:
-    """Return ``code`` in lower case if a new team metric may take it; raise UserError otherwise."""
+    """Return ``code`` in lower case if a new team metric may take it, or raise UserError."""
     code = code.strip().lower()
     if not CODE_PATTERN.fullmatch(code):
         raise UserError("metrics-error-bad-code", code=code)
@@ -146,7 +151,8 @@ def _check_names(catalog: MetricCatalog, info: TeamMetricInfo, *, scheme: bool =
         key = alias_key(name)
         if key is not None and key in vocabulary.aliases:
             taken_by = vocabulary.aliases[key]
-            raise UserError("metrics-error-scheme-name-taken" if scheme else "metrics-error-name-taken", name=name, code=taken_by)
+            message_key = "metrics-error-scheme-name-taken" if scheme else "metrics-error-name-taken"
+            raise UserError(message_key, name=name, code=taken_by)
 
 
 async def _find(session: AsyncSession, team_id: int, code: str) -> TeamMetric:

@@ -1,6 +1,6 @@
 """Conversion between metric values in the domain (Decimal) and in storage (integers).
 
-`kinds` maps a metric code to its kind; the default holds the built-in metrics, and a team's
+`kinds` maps a metric code to its kind. The default contains the built-in metrics, and a team's
 `MetricCatalog.kinds` adds the team's own.
 """
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
-from bot.db.models import ReportValue, TeamMetric
+from bot.db.models import Plan, ReportValue, TeamMetric
 from bot.sandbox import Sandbox
 from tests.bot.support import GROUP, HEAD, IVAN, MARIA, MOSCOW, Team, make_team
 
@@ -141,8 +143,12 @@ async def test_report_custom_metric_in_english(team):
     await team.say(HEAD, HEAD, "/metrics add units_a count Линейка А / Line A")
     await team.say(IVAN, IVAN, "/language en")
     saved = await team.say_one(IVAN, IVAN, "/report calls 40 line a 3")
+    unknown = await team.say_one(IVAN, IVAN, "/report line b 3")
+
     assert "Line A: 3" in saved
     assert "Calls: 40" in saved
+    assert "I do not know the metric “line”" in unknown
+    assert "the team's own: Line A (units_a)" in unknown
 
 
 async def test_report_custom_limit_and_unknown_name(team):
@@ -152,9 +158,11 @@ async def test_report_custom_limit_and_unknown_name(team):
     unknown = await team.say_one(IVAN, IVAN, "/report линейка Б 3")
 
     assert "не больше 20" in limited
-    assert "21" in over and "линейка а" in over
+    assert "21" in over
+    assert "линейка а" in over
     assert "Не знаю показатель «линейка»" in unknown
     assert "показатели команды: Линейка А (units_a)" in unknown
+    assert "Например: /report звонки 40, units_a 3" in unknown
     assert await _stored(team) == {}
 
 
@@ -314,3 +322,26 @@ async def test_scheme_metric_code_with_digits_rejected(team):
     replies = await _send_scheme(team, SCHEME_WITH_METRIC.replace("units_a", "units2"))
     assert any("код показателя «units2»" in text for text in replies)
     assert await _metrics(team) == {}
+
+
+async def test_plan_file_takes_custom_metric(team):
+    await team.say(HEAD, HEAD, "/metrics add service руб Сервис")
+    sent = await team.sandbox.send(HEAD, HEAD, "/plan шаблон")
+    template = load_workbook(io.BytesIO(team.sandbox.emulator.file_bytes(sent[0]["document"]["file_id"])))
+    assert list(template["metrics"].iter_rows(values_only=True)) == [("code", "title", "kind"), ("service", "Сервис", "money")]
+
+    book = Workbook()
+    book.active.title = "plans"
+    for row in (["manager", "metric", "value"], [f"@user{IVAN}", "service", 300_000], [f"@user{MARIA}", "сервис", 150_000]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    update = team.sandbox.emulator.send_document(HEAD, HEAD, "plans.xlsx", buffer.getvalue())
+    replies = await team.sandbox.feed(update)
+    notice = next(item["text"] for item in replies if item["chat"]["id"] == IVAN)
+
+    assert "Сервис" in notice
+    assert f"300{NBSP}000{NBSP}₽" in notice
+    async with team.sandbox.app.app.sessionmaker() as session:
+        plans = sorted((await session.execute(select(Plan.metric, Plan.target))).all())
+    assert [tuple(plan) for plan in plans] == [("service", 15_000_000), ("service", 30_000_000)]

@@ -43,7 +43,7 @@ metrics-error-scheme-name-taken = The scheme was not published: the title “{ $
 metrics-error-scheme-kind = The scheme was not published: the team stores { $code } as { $kind }, but the file declares it as { $declared }. Earlier reports cannot change kind, so give the file's metric another code.
 metrics-from-scheme = The scheme's metrics are now accepted in reports and plans: { $metrics }. List and settings: /metrics.
 
-metrics-report-unknown = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments, and the team's own: { $team_metrics }. For example: <code>/report calls 40, units_a 3</code>
+metrics-report-unknown = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments, and the team's own: { $team_metrics }. For example: <code>/report calls 40, { $code } 3</code>
 
 metrics-form-question-count = How many today: { $metric }? Write a number.
 metrics-form-question-money = What amount today: { $metric }? For example: 250k or 250 000.
