@@ -92,7 +92,9 @@ async def typed_value(
         # The metric code is a known name, so the value gets the same checks as a one-line report.
         parsed = parse_report(f"{metric} {message.text}", vocabulary)
     except ReportParseError as error:
-        params = {**error.params, "metric": metric_name(texts, metric, catalog) if metric not in METRICS else metric}
+        # The error handler names a built-in metric from its code; a team metric needs its title here.
+        shown = metric if metric in METRICS else metric_name(texts, metric, catalog)
+        params = {**error.params, "metric": shown}
         raise UserError(_form_error_key(error.key), **params) from error
     data["values"][metric] = str(parsed.values[metric])
     data["step"] = step + 1
