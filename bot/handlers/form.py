@@ -93,8 +93,8 @@ async def typed_value(
         parsed = parse_report(f"{metric} {message.text}", vocabulary)
     except ReportParseError as error:
         # The error handler names a built-in metric from its code; a team metric needs its title here.
-        shown = metric if metric in METRICS else metric_name(texts, metric, catalog)
-        params = {**error.params, "metric": shown}
+        metric_label = metric if metric in METRICS else metric_name(texts, metric, catalog)
+        params = {**error.params, "metric": metric_label}
         raise UserError(_form_error_key(error.key), **params) from error
     data["values"][metric] = str(parsed.values[metric])
     data["step"] = step + 1
