@@ -12,12 +12,12 @@ language.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from kpi.metrics import METRICS, MetricKind
+from kpi.metrics import METRICS, MetricDef, MetricKind
 from kpi.money import KOPECK
 
 
@@ -108,7 +108,38 @@ METRIC_ALIASES: Mapping[str, str] = _aliases(
         "paid",
     ),
 )
-_LONGEST_ALIAS_WORDS = max(len(alias.split()) for alias in METRIC_ALIASES)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The metrics a report may name: definitions by code, and every accepted name by alias key."""
+
+    metrics: Mapping[str, MetricDef]
+    aliases: Mapping[str, str]
+
+    @property
+    def longest_alias_words(self) -> int:
+        return max(len(alias.split()) for alias in self.aliases)
+
+    def extended(self, extra: Iterable[tuple[MetricDef, Iterable[str]]]) -> "Vocabulary":
+        """Return this vocabulary with ``extra`` metrics, each under its code and the names given.
+
+        A name that already means another metric keeps that meaning, so a stored team metric can
+        never make the built-in names ambiguous. Raises ValueError when a code is defined twice.
+        """
+        metrics = dict(self.metrics)
+        aliases = dict(self.aliases)
+        for metric, names in extra:
+            if metric.code in metrics:
+                raise ValueError(f"metric {metric.code!r} is defined twice")
+            metrics[metric.code] = metric
+            for name in (metric.code, *names):
+                key = alias_key(name)
+                if key is not None:
+                    aliases.setdefault(key, metric.code)
+        return Vocabulary(MappingProxyType(metrics), MappingProxyType(aliases))
+
+
 
 # Spaces allowed between digit groups: ordinary, no-break, figure, thin and
 # narrow no-break. Babel formats Russian numbers with no-break spaces, and
@@ -193,11 +224,29 @@ _TOKEN = re.compile(
 # Words read as "and" between pairs: "40 звонков и 5 кп".
 _CONNECTIVES = frozenset({"и", "and"})
 
+BUILTIN_VOCABULARY = Vocabulary(METRICS, METRIC_ALIASES)
 
-def parse_report(text: str) -> ParsedReport:
+
+def alias_key(name: str) -> str | None:
+    """Return ``name`` as a key of ``Vocabulary.aliases``, or None when a report cannot name it.
+
+    A report reads names as runs of words, so a name with digits or signs in it ("Продукт X5")
+    can never be matched and gets no key.
+    """
+    tokens = list(_TOKEN.finditer(name))
+    if not tokens or any(token.lastgroup != "word" for token in tokens):
+        return None
+    key = " ".join(normalize_alias(token.group()).rstrip(".") for token in tokens)
+    if key in _CONNECTIVES or _AMOUNT_WORD.fullmatch(key):
+        return None
+    return key
+
+
+def parse_report(text: str, vocabulary: Vocabulary = BUILTIN_VOCABULARY) -> ParsedReport:
     """Parse and validate a whole report; raise ReportParseError on the first problem.
 
-    Nothing is returned unless every pair is valid, so the bot never stores
+    ``vocabulary`` is the metrics the report may name: the built-in ones, and a team's own
+    metrics when the team has some. Nothing is returned unless every pair is valid, so the bot never stores
     part of a report. Problems with names and pairing are found before
     problems with values, and a pair's value before its repetition.
     """
@@ -205,7 +254,7 @@ def parse_report(text: str) -> ParsedReport:
     body = text.strip().removesuffix(".")
     pairs: list[tuple[_Name, _Value]] = []
     for chunk in _PAIR_SEPARATOR.split(body):
-        pairs.extend(_pair(_items(chunk)))
+        pairs.extend(_pair(_items(chunk, vocabulary)))
     if not pairs:
         raise ReportParseError("report-error-empty")
 
@@ -213,14 +262,14 @@ def parse_report(text: str) -> ParsedReport:
     for name, value in pairs:
         # The value is checked first, so "выручка 100к выручка 10,005" reports
         # the bad amount the user typed rather than only the repetition.
-        amount = _validate(name, value)
+        amount = _validate(vocabulary.metrics[name.code], name, value)
         if name.code in values:
             raise ReportParseError("report-error-duplicate-metric", {"metric": name.typed, "code": name.code})
         values[name.code] = amount
     return ParsedReport(MappingProxyType(values))
 
 
-def _items(chunk: str) -> list[_Name | _Value]:
+def _items(chunk: str, vocabulary: Vocabulary) -> list[_Name | _Value]:
     """Split a chunk into metric names and values; adjacent value tokens form one value."""
     tokens = list(_TOKEN.finditer(chunk))
     items: list[_Name | _Value] = []
@@ -256,7 +305,7 @@ def _items(chunk: str) -> list[_Name | _Value]:
             end_value()
             position += 1
         else:
-            name = _match_name(tokens, position)
+            name = _match_name(tokens, position, vocabulary)
             if name is not None:
                 end_value()
                 items.append(name[0])
@@ -272,14 +321,16 @@ def _items(chunk: str) -> list[_Name | _Value]:
     return items
 
 
-def _match_name(tokens: list[re.Match[str]], position: int) -> tuple[_Name, int] | None:
+def _match_name(
+    tokens: list[re.Match[str]], position: int, vocabulary: Vocabulary
+) -> tuple[_Name, int] | None:
     """Match the longest alias starting at ``position``; return it and the number of tokens used."""
-    for length in range(_LONGEST_ALIAS_WORDS, 0, -1):
+    for length in range(vocabulary.longest_alias_words, 0, -1):
         words = tokens[position : position + length]
         if len(words) < length or any(word.lastgroup != "word" for word in words):
             continue
         key = " ".join(normalize_alias(word.group()).rstrip(".") for word in words)
-        code = METRIC_ALIASES.get(key)
+        code = vocabulary.aliases.get(key)
         if code is not None:
             typed = " ".join(word.group().rstrip(".") for word in words)
             return _Name(code, typed), length
@@ -320,8 +371,7 @@ def _pair(items: list[_Name | _Value]) -> list[tuple[_Name, _Value]]:
     return pairs
 
 
-def _validate(name: _Name, value: _Value) -> Decimal:
-    metric = METRICS[name.code]
+def _validate(metric: MetricDef, name: _Name, value: _Value) -> Decimal:
     params = {"metric": name.typed, "code": name.code, "value": value.typed}
     try:
         amount = parse_amount(value.typed)

@@ -425,3 +425,26 @@ class CriterionScore(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime)
     scored_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
+class TeamMetric(Base):
+    """A metric the team defined for its reports and plans, such as sales of one product line.
+
+    Reports store the code in `report_values.metric`; switching a metric off hides it from new
+    reports and from the form, and keeps every stored value.
+    """
+
+    __tablename__ = "team_metrics"
+    __table_args__ = (UniqueConstraint("team_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    title_ru: Mapped[str] = mapped_column(String(64))
+    title_en: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))  # "count" or "money"
+    # The most one manager can report for one day: a count, or whole roubles for money.
+    daily_limit: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

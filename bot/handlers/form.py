@@ -4,6 +4,10 @@ The form lives in the FSM storage (the database by default), so it survives a re
 button carries the form's id and step; a press on an old keyboard, or on any keyboard after the
 state was lost, gets an "expired" reply and never changes a value. A typed number always goes to
 the step recorded in the state, never to a metric the user was not asked about.
+
+The state stores the list of metric codes the form asks for (the built-in ones, then the team's
+active metrics when the form opened), so a team metric added or switched off while a form is
+open, or a restart, never shifts a step onto another metric.
 """
 
 from __future__ import annotations
@@ -25,18 +29,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.context import AppContext
 from bot.db.models import Member, Role, Team
+from bot.metric_catalog import MetricCatalog
 from bot.keyboards.form import BACK, CANCEL, RESTART, SAVE, SKIP, FormAction, restart_keyboard, step_keyboard, summary_keyboard
 from bot.render.texts import Texts
-from bot.render.views import metric_value, render_report_saved
-from bot.report_parser import ReportParseError, parse_report
+from bot.render.views import metric_name, metric_value, render_report_saved
+from bot.report_parser import BUILTIN_VOCABULARY, ReportParseError, Vocabulary, parse_report
 from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
 from bot.services.month_locks import ensure_open
 from bot.services.reports import check_report_day, submit_report
-from kpi.metrics import METRICS
+from bot.services.team_metrics import load_catalog
+from kpi.metrics import METRICS, MetricKind
 
 logger = logging.getLogger(__name__)
 
+# The steps of a form stored before team metrics existed, which has no "steps" of its own.
 STEPS = tuple(METRICS)
 
 
@@ -55,34 +62,60 @@ async def start_form(
     assert team is not None
     day = check_report_day(team, app.clock.now(), day, app.settings.report_backdate_days)
     await ensure_open(session, team.id, day)
+    catalog = await load_catalog(session, team.id)
     form = secrets.token_hex(3)
-    data = {"form": form, "day": day.isoformat(), "step": 0, "values": {}}
+    data = {"form": form, "day": day.isoformat(), "step": 0, "values": {}, "steps": list(catalog.report_codes)}
     await state.set_state(ReportForm.filling)
     await state.set_data(data)
     logger.info("Report form %s opened by member %s for %s", form, member.id, day)
-    text, keyboard = render_form(texts, data)
+    text, keyboard = render_form(texts, data, catalog)
     await message.answer(text, reply_markup=keyboard)
 
 
-async def typed_value(message: Message, state: FSMContext, texts: Texts) -> None:
+async def typed_value(
+    message: Message, state: FSMContext, session: AsyncSession, member: Member | None, texts: Texts
+) -> None:
     """Store a typed number for the step recorded in the state, then show the next step."""
     data = await state.get_data()
+    steps = form_steps(data)
     step = data["step"]
-    if step >= len(STEPS):
+    if step >= len(steps):
         await message.answer(texts("form-use-buttons"))
         return
-    metric = STEPS[step]
+    metric = steps[step]
+    catalog = await load_catalog(session, member.team_id) if member is not None else MetricCatalog()
+    vocabulary = _step_vocabulary(catalog, metric)
+    if vocabulary is None:
+        # The team has no metric with this code, so its step takes no value.
+        raise UserError("metrics-error-not-found", code=metric)
     try:
-        # The metric code is a known alias, so the value gets the same checks as a one-line report.
-        parsed = parse_report(f"{metric} {message.text}")
+        # The metric code is a known name, so the value gets the same checks as a one-line report.
+        parsed = parse_report(f"{metric} {message.text}", vocabulary)
     except ReportParseError as error:
-        params = {**error.params, "metric": metric}
+        # The error handler names a built-in metric from its code; a team metric needs its title here.
+        metric_label = metric if metric in METRICS else metric_name(texts, metric, catalog)
+        params = {**error.params, "metric": metric_label}
         raise UserError(_form_error_key(error.key), **params) from error
     data["values"][metric] = str(parsed.values[metric])
     data["step"] = step + 1
     await state.set_data(data)
-    text, keyboard = render_form(texts, data)
+    text, keyboard = render_form(texts, data, catalog)
     await message.answer(text, reply_markup=keyboard)
+
+
+def form_steps(data: dict[str, Any]) -> list[str]:
+    """Return the metric codes a stored form asks for, one per step."""
+    return list(data.get("steps") or STEPS)
+
+
+def _step_vocabulary(catalog: MetricCatalog, metric: str) -> Vocabulary | None:
+    """Return a vocabulary that accepts ``metric`` by its code, even if it was switched off since."""
+    if metric in METRICS:
+        return BUILTIN_VOCABULARY
+    custom = catalog.find(metric)
+    if custom is None:
+        return None
+    return BUILTIN_VOCABULARY.extended([(custom.definition, ())])
 
 
 async def press(
@@ -104,6 +137,7 @@ async def press(
         return
 
     data = await state.get_data()
+    catalog = await load_catalog(session, member.team_id) if member is not None else MetricCatalog()
     live = await state.get_state() == ReportForm.filling.state
     if not live or data.get("form") != callback_data.form or data.get("step") != callback_data.step:
         logger.info("Stale form button %s from user %s", callback_data.pack(), callback.from_user.id)
@@ -138,39 +172,52 @@ async def press(
         await scheduler.after_report(member, outcome)
         return
 
+    steps = form_steps(data)
     step = data["step"]
     if callback_data.action == BACK:
         data["step"] = max(step - 1, 0)
-    elif callback_data.action == SKIP and step < len(STEPS):
-        data["values"].pop(STEPS[step], None)
+    elif callback_data.action == SKIP and step < len(steps):
+        data["values"].pop(steps[step], None)
         data["step"] = step + 1
     await state.set_data(data)
     await callback.answer()
     if message is not None:
-        text, keyboard = render_form(texts, data)
+        text, keyboard = render_form(texts, data, catalog)
         await message.edit_text(text, reply_markup=keyboard)
 
 
-def render_form(texts: Texts, data: dict[str, Any]) -> tuple[str, InlineKeyboardMarkup]:
+def render_form(texts: Texts, data: dict[str, Any], catalog: MetricCatalog) -> tuple[str, InlineKeyboardMarkup]:
     day = texts.day(date.fromisoformat(data["day"]))
-    values = {metric: Decimal(value) for metric, value in data["values"].items()}
+    steps = form_steps(data)
+    # A value whose code the team has no metric for cannot be named or formatted, and saving rejects it.
+    values = {metric: Decimal(value) for metric, value in data["values"].items() if metric in catalog}
     filled = [
-        texts("line-metric", metric=texts(f"metric-{metric}"), actual=metric_value(texts, metric, value))
+        texts("line-metric", metric=metric_name(texts, metric, catalog), actual=metric_value(texts, metric, value, catalog))
         for metric, value in values.items()
     ]
     step = data["step"]
-    if step >= len(STEPS):
+    if step >= len(steps):
         lines = [texts("form-summary", date=day), *(filled or [texts("form-summary-empty")]), "", texts("form-summary-hint")]
         return "\n".join(lines), summary_keyboard(texts, data["form"], step)
-    metric = STEPS[step]
-    lines = [texts("form-step", date=day, number=step + 1, total=len(STEPS))]
+    metric = steps[step]
+    lines = [texts("form-step", date=day, number=step + 1, total=len(steps))]
     if filled:
         lines.extend(filled)
         lines.append("")
-    lines.append(texts(f"form-question-{metric}"))
+    lines.append(_question(texts, metric, catalog))
     if metric in values:
-        lines.append(texts("form-current", value=metric_value(texts, metric, values[metric])))
+        lines.append(texts("form-current", value=metric_value(texts, metric, values[metric], catalog)))
     return "\n".join(lines), step_keyboard(texts, data["form"], step)
+
+
+def _question(texts: Texts, metric: str, catalog: MetricCatalog) -> str:
+    if metric in METRICS:
+        return texts(f"form-question-{metric}")
+    custom = catalog.find(metric)
+    if custom is None:
+        return texts("metrics-form-question-gone", code=metric)
+    key = "metrics-form-question-money" if custom.kind is MetricKind.MONEY else "metrics-form-question-count"
+    return texts(key, metric=custom.title(texts.locale))
 
 
 def _form_error_key(key: str) -> str:

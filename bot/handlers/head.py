@@ -25,12 +25,14 @@ from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
-from bot.render.views import metric_value, render_payroll
-from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
+from bot.metric_catalog import MetricCatalog
+from bot.render.views import metric_name, metric_value, render_payroll
+from bot.report_parser import Vocabulary, normalize_alias, parse_amount
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
 from bot.services import months, plan_import, teams
+from bot.services.team_metrics import load_catalog
 from bot.services.errors import UserError
 from kpi.money import from_kopecks
 from kpi.period import Month
@@ -184,8 +186,10 @@ async def plan(
     team = await session.get(Team, member.team_id)
     assert team is not None
     month = Month.of(business_date(clock.now(), team.timezone))
+    catalog = await load_catalog(session, team.id)
     if normalize_alias(command.args or "") in HISTORY_WORDS:
-        await answer_long(message, render_plan_history(texts, await teams.plan_history(session, member, month), month))
+        entries = await teams.plan_history(session, member, month)
+        await answer_long(message, render_plan_history(texts, entries, month, catalog))
         return
     if normalize_alias(command.args or "") in TEMPLATE_WORDS:
         content = await plan_import.team_template(session, member, month)
@@ -198,7 +202,7 @@ async def plan(
     if len(parts) < 2:
         raise UserError("plan-usage")
     reference, rest = parts
-    metric, value_text = _split_metric(rest)
+    metric, value_text = _split_metric(rest, catalog.vocabulary)
     if metric is None:
         raise UserError("plan-error-unknown-metric", name=rest.split()[0])
     try:
@@ -206,23 +210,23 @@ async def plan(
     except ValueError as error:
         raise UserError("plan-error-amount", value=value_text) from error
     change = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
-    value = metric_value(texts, metric, target)
+    value = metric_value(texts, metric, target, catalog)
     month_name = texts.month_name(month.year, month.month)
+    name = texts.in_sentence(metric_name(texts, metric, catalog))
     if not change.changed:
-        metric_name = texts.in_sentence(texts(f"metric-{metric}"))
-        await message.answer(texts("plan-unchanged", name=change.manager_name, metric=metric_name, value=value))
+        await message.answer(texts("plan-unchanged", name=change.manager_name, metric=name, value=value))
         return
     await message.answer(
         texts(
             "plan-done",
             name=change.manager_name,
-            metric=texts.in_sentence(texts(f"metric-{metric}")),
+            metric=name,
             month=month_name,
             value=value,
             version=change.version,
         )
     )
-    await notify_plan(bot, app, change, metric, target, month)
+    await notify_plan(bot, app, change, metric, target, month, catalog)
 
 
 async def plan_file(
@@ -254,19 +258,23 @@ async def plan_file(
             unchanged=result.unchanged,
         )
     )
+    catalog = await load_catalog(session, team.id)
     for change, metric, target in result.changes:
-        await notify_plan(bot, app, change, metric, target, month)
+        await notify_plan(bot, app, change, metric, target, month, catalog)
 
 
-async def notify_plan(bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month) -> None:
+async def notify_plan(
+    bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month,
+    catalog: MetricCatalog,
+) -> None:
     """Tell the manager about a new or changed plan, with a button to confirm it."""
     texts = app.texts(change.manager_locale)
-    previous = metric_value(texts, metric, change.previous) if change.previous is not None else None
+    previous = metric_value(texts, metric, change.previous, catalog) if change.previous is not None else None
     text = texts(
         "plan-notice-changed" if previous else "plan-notice-new",
-        metric=texts(f"metric-{metric}"),
+        metric=metric_name(texts, metric, catalog),
         month=texts.month_name(month.year, month.month),
-        value=metric_value(texts, metric, target),
+        value=metric_value(texts, metric, target, catalog),
         previous=previous or "",
     )
     button = InlineKeyboardButton(
@@ -293,7 +301,9 @@ async def confirm_plan(
         await callback.message.edit_text(f"{callback.message.html_text}\n\n{confirmed}")
 
 
-def render_plan_history(texts: Texts, entries: list[teams.PlanHistoryEntry], month: Month) -> str:
+def render_plan_history(
+    texts: Texts, entries: list[teams.PlanHistoryEntry], month: Month, catalog: MetricCatalog
+) -> str:
     lines = [texts("plan-history-header", month=texts.month_name(month.year, month.month))]
     for entry in entries:
         confirmed = (
@@ -305,9 +315,9 @@ def render_plan_history(texts: Texts, entries: list[teams.PlanHistoryEntry], mon
             texts(
                 "plan-history-line",
                 name=entry.manager_name,
-                metric=texts(f"metric-{entry.metric}"),
+                metric=metric_name(texts, entry.metric, catalog),
                 version=entry.version,
-                value=metric_value(texts, entry.metric, entry.target),
+                value=metric_value(texts, entry.metric, entry.target, catalog),
                 date=texts.day(entry.set_at.date()),
                 author=entry.set_by or "—",
                 confirmed=Markup(confirmed),
@@ -382,11 +392,11 @@ def create_router() -> Router:
     return router
 
 
-def _split_metric(text: str) -> tuple[str | None, str]:
-    """Match the longest metric alias at the start of `text`; return (metric code, the rest)."""
+def _split_metric(text: str, vocabulary: Vocabulary) -> tuple[str | None, str]:
+    """Match the longest metric name at the start of `text`; return (metric code, the rest)."""
     words = text.split()
-    for length in range(min(3, len(words) - 1), 0, -1):
+    for length in range(min(vocabulary.longest_alias_words, len(words) - 1), 0, -1):
         alias = normalize_alias(" ".join(words[:length]))
-        if alias in METRIC_ALIASES:
-            return METRIC_ALIASES[alias], " ".join(words[length:])
+        if alias in vocabulary.aliases:
+            return vocabulary.aliases[alias], " ".join(words[length:])
     return None, text

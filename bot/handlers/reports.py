@@ -20,7 +20,7 @@ from bot.report_parser import ReportParseError, parse_report
 from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
 from bot.services.reports import ReportSource, submit_report
-
+from bot.services.team_metrics import load_catalog
 
 
 async def report(
@@ -51,9 +51,15 @@ async def report(
             raise UserError("report-usage")
         await start_form(message, state, session, app, member, day, texts)
         return
+    catalog = await load_catalog(session, team.id)
     try:
-        parsed = parse_report(rest)
+        parsed = parse_report(rest, catalog.vocabulary)
     except ReportParseError as error:
+        if error.key == "report-error-unknown-metric" and catalog.active_custom:
+            # The usual reply lists only the built-in names; this one adds the team's own.
+            names = ", ".join(f"{metric.title(texts.locale)} ({metric.code})" for metric in catalog.active_custom)
+            code = catalog.active_custom[0].code
+            raise UserError("metrics-report-unknown", name=error.params["name"], team_metrics=names, code=code) from error
         raise UserError(error.key, **error.params) from error
     source = ReportSource(message.chat.id, message.message_id, edited=message.edit_date is not None)
     outcome = await submit_report(

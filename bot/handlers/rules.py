@@ -107,6 +107,9 @@ async def _publish(
     assert scheme.effective_from is not None
     month_name = texts.month_since(scheme.effective_from.year, scheme.effective_from.month)
     await message.answer(texts("rules-published", title=scheme_title(texts, scheme), month=month_name))
+    if scheme.metrics:
+        names = ", ".join(f"{metric.title} ({metric.code})" for metric in scheme.metrics)
+        await message.answer(texts("metrics-from-scheme", metrics=names))
     await answer_long(message, render_rules(texts, _titled(texts, scheme)))
     if team.board_chat_id is None:
         return

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import ROUND_CEILING, Decimal
 
+from bot.metric_catalog import EMPTY_CATALOG, MetricCatalog
 from bot.render.rules import explain_line
 from bot.render.texts import Markup, Texts
 from bot.services.reports import ReportOutcome
@@ -19,29 +20,42 @@ from kpi.payroll import PayLine, Payroll, Payslip
 from kpi.scheme import Scheme
 
 
-def metric_value(texts: Texts, metric: str, value: Decimal) -> str:
-    if METRICS[metric].kind is MetricKind.MONEY:
+def metric_value(texts: Texts, metric: str, value: Decimal, catalog: MetricCatalog = EMPTY_CATALOG) -> str:
+    if catalog.kinds[metric] is MetricKind.MONEY:
         return texts.money(value, kopecks=False)
     return texts.number(value)
 
 
-def metric_line(texts: Texts, metric: str, actual: Decimal, plan: Decimal | None) -> str:
-    name = texts(f"metric-{metric}")
+def metric_name(texts: Texts, metric: str, catalog: MetricCatalog = EMPTY_CATALOG) -> str:
+    """Return a metric's title in the reader's language: the team's own title for a team metric."""
+    if metric in METRICS:
+        return texts(f"metric-{metric}")
+    custom = catalog.find(metric)
+    return custom.title(texts.locale) if custom is not None else metric
+
+
+def metric_line(
+    texts: Texts, metric: str, actual: Decimal, plan: Decimal | None, catalog: MetricCatalog = EMPTY_CATALOG
+) -> str:
+    name = metric_name(texts, metric, catalog)
     if plan is None:
-        return texts("line-metric", metric=name, actual=metric_value(texts, metric, actual))
+        return texts("line-metric", metric=name, actual=metric_value(texts, metric, actual, catalog))
     return texts(
         "line-metric-plan",
         metric=name,
-        actual=metric_value(texts, metric, actual),
-        plan=metric_value(texts, metric, plan),
+        actual=metric_value(texts, metric, actual, catalog),
+        plan=metric_value(texts, metric, plan, catalog),
         percent=texts.percent(attainment(actual, plan)),
     )
 
 
-def month_lines(texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal]) -> list[str]:
+def month_lines(
+    texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal], catalog: MetricCatalog = EMPTY_CATALOG
+) -> list[str]:
+    """List each metric reported or planned this month, the team's own metrics after the built-in ones."""
     return [
-        metric_line(texts, metric, totals.get(metric, Decimal(0)), plans.get(metric))
-        for metric in METRICS
+        metric_line(texts, metric, totals.get(metric, Decimal(0)), plans.get(metric), catalog)
+        for metric in catalog
         if metric in totals or metric in plans
     ]
 
@@ -57,8 +71,8 @@ def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
             lines.append(texts("report-late"))
     lines.append("")
     lines.append(texts("report-month-header"))
-    lines.extend(month_lines(texts, outcome.month_totals, outcome.plans))
-    need = need_lines(texts, outcome.month_totals, outcome.plans, outcome.remaining_working_days)
+    lines.extend(month_lines(texts, outcome.month_totals, outcome.plans, outcome.catalog))
+    need = need_lines(texts, outcome.month_totals, outcome.plans, outcome.remaining_working_days, outcome.catalog)
     if need:
         lines.append("")
         lines.append(texts("report-need-header"))
@@ -69,11 +83,12 @@ def render_report_saved(texts: Texts, outcome: ReportOutcome) -> str:
 def _report_value_lines(texts: Texts, outcome: ReportOutcome) -> list[str]:
     """List the stored values; after a correction, the changed ones show what they were."""
     previous = outcome.previous or {}
+    catalog = outcome.catalog
     lines = []
-    for metric in METRICS:
+    for metric in catalog:
         before = previous.get(metric)
         after = outcome.values.get(metric)
-        name = texts(f"metric-{metric}")
+        name = metric_name(texts, metric, catalog)
         if after is None and before is None:
             continue
         if outcome.previous is not None and before != after:
@@ -81,17 +96,21 @@ def _report_value_lines(texts: Texts, outcome: ReportOutcome) -> list[str]:
                 texts(
                     "report-change",
                     metric=name,
-                    before=metric_value(texts, metric, before or Decimal(0)),
-                    after=metric_value(texts, metric, after or Decimal(0)),
+                    before=metric_value(texts, metric, before or Decimal(0), catalog),
+                    after=metric_value(texts, metric, after or Decimal(0), catalog),
                 )
             )
         elif after is not None:
-            lines.append(texts("line-metric", metric=name, actual=metric_value(texts, metric, after)))
+            lines.append(texts("line-metric", metric=name, actual=metric_value(texts, metric, after, catalog)))
     return lines
 
 
 def need_lines(
-    texts: Texts, totals: Mapping[str, Decimal], plans: Mapping[str, Decimal], remaining_days: int
+    texts: Texts,
+    totals: Mapping[str, Decimal],
+    plans: Mapping[str, Decimal],
+    remaining_days: int,
+    catalog: MetricCatalog = EMPTY_CATALOG,
 ) -> list[str]:
     """List what is still needed per metric with a plan, spread over the remaining working days.
 
@@ -100,22 +119,22 @@ def need_lines(
     """
     lines = []
     for metric, plan in plans.items():
-        if metric not in METRICS:
+        if metric not in catalog:
             continue
-        name = texts(f"metric-{metric}")
+        name = metric_name(texts, metric, catalog)
         gap = plan - totals.get(metric, Decimal(0))
         if gap <= 0:
             lines.append(texts("report-need-done", metric=name))
         elif remaining_days == 0:
-            lines.append(texts("report-need-no-days", metric=name, gap=metric_value(texts, metric, gap)))
+            lines.append(texts("report-need-no-days", metric=name, gap=metric_value(texts, metric, gap, catalog)))
         else:
             per_day = (gap / remaining_days).to_integral_value(rounding=ROUND_CEILING)
             lines.append(
                 texts(
                     "report-need-line",
                     metric=name,
-                    gap=metric_value(texts, metric, gap),
-                    per_day=metric_value(texts, metric, per_day),
+                    gap=metric_value(texts, metric, gap, catalog),
+                    per_day=metric_value(texts, metric, per_day, catalog),
                     days=remaining_days,
                 )
             )
@@ -140,7 +159,7 @@ def render_me(texts: Texts, month: TeamMonth, view: ManagerView) -> str:
             total=month.working_days,
         )
     ]
-    lines.extend(month_lines(texts, view.totals, view.plans) or [texts("me-no-reports")])
+    lines.extend(month_lines(texts, view.totals, view.plans, month.catalog) or [texts("me-no-reports")])
     plan = view.plans.get(BONUS_METRIC)
     lines.append("")
     lines.append(

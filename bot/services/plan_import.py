@@ -17,15 +17,19 @@ from bot.calc.data import decimal_of
 from bot.calc.workbook import WorkbookError, read_tables
 from bot.db import repo
 from bot.db.models import Member
-from bot.report_parser import METRIC_ALIASES, normalize_alias
+from bot.metric_catalog import EMPTY_CATALOG, MetricCatalog
+from bot.report_parser import normalize_alias
 from bot.services import teams
 from bot.services.errors import UserError
-from kpi.metrics import METRICS, MetricKind
+from bot.services.team_metrics import load_catalog
+from kpi.metrics import MetricKind
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
 
 SHEET = "plans"
+# The template's second sheet lists the team's own metrics, whose codes the "metric" column takes.
+METRICS_SHEET = "metrics"
 COLUMNS = ("manager", "metric", "value")
 # A plan file is a few hundred rows at most; a larger upload is a mistake.
 MAX_PLAN_FILE_BYTES = 1024 * 1024
@@ -37,8 +41,13 @@ class ImportResult:
     unchanged: int
 
 
-def template(managers: list[Member], plans: dict[int, dict[str, int]], month: Month) -> bytes:
-    """Return an .xlsx with one revenue row per manager (the current plan, if any) to fill in."""
+def template(
+    managers: list[Member], plans: dict[int, dict[str, int]], month: Month, catalog: MetricCatalog = EMPTY_CATALOG
+) -> bytes:
+    """Return an .xlsx with one revenue row per manager (the current plan, if any) to fill in.
+
+    When the team has metrics of its own, a second sheet lists their codes and titles.
+    """
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
@@ -48,6 +57,12 @@ def template(managers: list[Member], plans: dict[int, dict[str, int]], month: Mo
         current = plans.get(manager.id, {}).get("revenue")
         sheet.append([reference, "выручка", None if current is None else Decimal(current) / 100, manager.display_name])
     sheet.column_dimensions["D"].width = 30
+    if catalog.active_custom:
+        listing = book.create_sheet(METRICS_SHEET)
+        listing.append(["code", "title", "kind"])
+        for metric in catalog.active_custom:
+            listing.append([metric.code, metric.title_ru, metric.kind.value])
+        listing.column_dimensions["B"].width = 30
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -61,7 +76,8 @@ async def import_plans(
     Raises WorkbookError naming the sheet, row and column of the first problem, or UserError for
     a manager who is not in the head's reach; nothing is saved then.
     """
-    rows = _read_rows(filename, content)
+    catalog = await load_catalog(session, head.team_id)
+    rows = _read_rows(filename, content, catalog)
     changes: list[tuple[teams.PlanChange, str, Decimal]] = []
     unchanged = 0
     try:
@@ -83,10 +99,11 @@ async def team_template(session: AsyncSession, head: Member, month: Month) -> by
     managers = await repo.members_of(session, head.team_id)
     if head.department_id is not None and head.role == "department_head":
         managers = [manager for manager in managers if manager.department_id == head.department_id]
-    return template(managers, await repo.plans_for(session, head.team_id, str(month)), month)
+    catalog = await load_catalog(session, head.team_id)
+    return template(managers, await repo.plans_for(session, head.team_id, str(month)), month, catalog)
 
 
-def _read_rows(filename: str, content: bytes) -> list[tuple[str, str, Decimal]]:
+def _read_rows(filename: str, content: bytes, catalog: MetricCatalog) -> list[tuple[str, str, Decimal]]:
     suffix = Path(filename).suffix.casefold()
     if suffix not in (".xlsx", ".csv"):
         raise UserError("plan-import-error-format", name=filename)
@@ -102,6 +119,7 @@ def _read_rows(filename: str, content: bytes) -> list[tuple[str, str, Decimal]]:
     if table is None:
         raise WorkbookError("calc-error-sheet-missing", sheet=SHEET, found=", ".join(tables) or "—")
     table.require_columns(*COLUMNS)
+    vocabulary = catalog.vocabulary
     rows = []
     for row in table.rows:
         reference = row.get("manager")
@@ -111,10 +129,10 @@ def _read_rows(filename: str, content: bytes) -> list[tuple[str, str, Decimal]]:
         for cell in (reference, metric_cell, row.get("value")):
             if cell.is_empty:
                 raise cell.error("calc-error-empty-cell")
-        metric = METRIC_ALIASES.get(normalize_alias(str(metric_cell.value)))
+        metric = vocabulary.aliases.get(normalize_alias(str(metric_cell.value)))
         if metric is None:
-            raise metric_cell.error("calc-error-unknown-metric", known=", ".join(METRICS))
-        money = METRICS[metric].kind is MetricKind.MONEY
+            raise metric_cell.error("calc-error-unknown-metric", known=", ".join(catalog.report_codes))
+        money = vocabulary.metrics[metric].kind is MetricKind.MONEY
         value = decimal_of(row.get("value"), whole=not money, money=money)
         reference_text = str(reference.value).strip()
         if reference_text.endswith(".0") and reference_text[:-2].isdigit():

@@ -15,8 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import business_date
 from bot.db import repo
 from bot.db.models import DailyReport, Member, ReportValue, ReportVersion, Role, Team
+from bot.metric_catalog import EMPTY_CATALOG, MetricCatalog
 from bot.services.errors import UserError
 from bot.services.month_locks import ensure_open
+from bot.services.team_metrics import load_catalog
 from bot.services.units import to_storage, values_from_storage
 from kpi.calendar import WorkingCalendar
 from kpi.forecast import working_days_elapsed
@@ -38,6 +40,8 @@ class ReportOutcome:
     remaining_working_days: int
     # True when this exact message was stored before; nothing was written again.
     duplicate: bool = False
+    # The team's metrics, for the titles and kinds of its own metrics in the reply.
+    catalog: MetricCatalog = EMPTY_CATALOG
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,11 @@ async def submit_report(
         raise UserError("report-error-empty")
     team = await session.get(Team, member.team_id)
     assert team is not None
-    stored = {metric: to_storage(metric, value) for metric, value in values.items()}
+    catalog = await load_catalog(session, team.id)
+    unknown = [metric for metric in values if metric not in catalog]
+    if unknown:
+        raise UserError("metrics-error-not-found", code=unknown[0])
+    stored = {metric: to_storage(metric, value, catalog.kinds) for metric, value in values.items()}
 
     earlier = await _version_from(session, source) if source is not None else None
     if earlier is not None:
@@ -80,7 +88,9 @@ async def submit_report(
         assert earlier_report is not None
         if not source.edited:
             logger.info("Message %s in chat %s was already stored; skipped", source.message_id, source.chat_id)
-            return await _outcome(session, member, team, earlier_report, stored, None, earlier.late, duplicate=True)
+            return await _outcome(
+                session, member, team, catalog, earlier_report, stored, None, earlier.late, duplicate=True
+            )
         day = earlier_report.business_date
 
     day = check_report_day(team, now, day, backdate_days)
@@ -97,10 +107,10 @@ async def submit_report(
         session.add(report)
         await session.flush()
     else:
-        previous = values_from_storage(await repo.current_values(session, report))
-        if previous == values_from_storage(stored):
+        previous = values_from_storage(await repo.current_values(session, report), catalog.kinds)
+        if previous == values_from_storage(stored, catalog.kinds):
             logger.info("Report for member %s on %s unchanged; no new version", member.id, day)
-            return await _outcome(session, member, team, report, stored, previous, late, duplicate=True)
+            return await _outcome(session, member, team, catalog, report, stored, previous, late, duplicate=True)
         report.version += 1
         report.updated_at = now
 
@@ -115,7 +125,7 @@ async def submit_report(
     )
     session.add(version)
     await session.flush()
-    outcome = await _outcome(session, member, team, report, stored, previous, late)
+    outcome = await _outcome(session, member, team, catalog, report, stored, previous, late)
     await session.commit()
     logger.info("Report stored: member %s, date %s, version %s", member.id, day, report.version)
     return outcome
@@ -145,6 +155,7 @@ async def _outcome(
     session: AsyncSession,
     member: Member,
     team: Team,
+    catalog: MetricCatalog,
     report: DailyReport,
     stored: Mapping[str, int],
     previous: dict[str, Decimal] | None,
@@ -161,10 +172,11 @@ async def _outcome(
         business_date=report.business_date,
         version=report.version,
         late=late,
-        values=values_from_storage(stored),
+        values=values_from_storage(stored, catalog.kinds),
         previous=previous,
-        month_totals=values_from_storage(totals.get(member.id, {})),
-        plans=values_from_storage(plans.get(member.id, {})),
+        month_totals=values_from_storage(totals.get(member.id, {}), catalog.kinds),
+        plans=values_from_storage(plans.get(member.id, {}), catalog.kinds),
         remaining_working_days=remaining,
         duplicate=duplicate,
+        catalog=catalog,
     )

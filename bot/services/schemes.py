@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import business_date
 from bot.db.models import Member, Team, TeamScheme
 from bot.services.errors import UserError
+from bot.services.team_metrics import adopt_scheme_metrics
 from kpi.period import Month
 from kpi.presets import PRESET_NAMES, load_preset, preset_text
 from kpi.scheme import Scheme
@@ -68,7 +69,8 @@ async def publish(
     """Validate and store a scheme version; it may start this month at the earliest.
 
     `effective_from` overrides the month in the file, as when a preset is chosen for next month.
-    A closed or past month is never recomputed with new rules.
+    A closed or past month is never recomputed with new rules. The scheme's [[metrics]] become
+    team metrics in the same transaction, so managers can report what its KPI targets measure.
     """
     if len(text.encode("utf-8")) > MAX_SCHEME_BYTES:
         raise UserError("rules-error-too-large", limit=str(MAX_SCHEME_BYTES // 1024))
@@ -91,6 +93,7 @@ async def publish(
     row.source = text
     row.created_at = now
     row.created_by_member_id = head.id
+    await adopt_scheme_metrics(session, team.id, scheme, now)
     await session.commit()
     logger.info("Team %s: scheme %r published from %s by member %s", team.id, scheme.title, start, head.id)
     return dataclasses.replace(scheme, effective_from=start)

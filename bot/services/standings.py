@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
 from bot.db.models import Team
+from bot.metric_catalog import EMPTY_CATALOG, MetricCatalog
+from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, values_from_storage
 from kpi.attainment import attainment
 from kpi.contests import is_newcomer as kpi_is_newcomer
@@ -70,6 +72,8 @@ class TeamMonth:
     scheme: Scheme
     # The head allowed projected pay in group posts (off by default).
     show_pay_in_group: bool = False
+    # The team's metrics, for the titles and kinds of its own metrics.
+    catalog: MetricCatalog = EMPTY_CATALOG
 
     def manager(self, member_id: int) -> ManagerView | None:
         return next((view for view in self.managers if view.member_id == member_id), None)
@@ -101,6 +105,8 @@ async def load_team_month(
     if department_id is not None:
         members = [member for member in members if member.department_id == department_id]
     departments = await repo.departments_of(session, team.id)
+    catalog = await load_catalog(session, team.id)
+    kinds = catalog.kinds
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
     plans = await repo.plans_for(session, team.id, str(month))
     plan_rows = await repo.plan_rows(session, team.id, str(month))
@@ -112,8 +118,9 @@ async def load_team_month(
     inputs: list[ManagerMonth] = []
     entries: list[LeaderboardEntry] = []
     for member in members:
-        member_totals = values_from_storage(totals.get(member.id, {}))
-        member_plans = values_from_storage(plans.get(member.id, {}))
+        # Team metrics are in the totals too, so a scheme's KPI target on one of them is paid.
+        member_totals = values_from_storage(totals.get(member.id, {}), kinds)
+        member_plans = values_from_storage(plans.get(member.id, {}), kinds)
         revenue = member_totals.get(BONUS_METRIC, Decimal(0))
         department = departments.get(member.department_id) if member.department_id else None
         manager_month = ManagerMonth(
@@ -130,9 +137,11 @@ async def load_team_month(
             department=department.name if department else None,
             metrics=_pay_metrics(member_totals),
             plans={
-                row.metric: Plan(row.metric, from_storage(row.metric, row.target), version=row.version, set_at=row.updated_at)
+                row.metric: Plan(
+                    row.metric, from_storage(row.metric, row.target, kinds), version=row.version, set_at=row.updated_at
+                )
                 for row in plan_rows.get(member.id, [])
-                if row.metric in METRICS
+                if row.metric in kinds
             },
         )
         projected_revenue = round_kopecks(run_rate(revenue, elapsed, total_days))
@@ -146,7 +155,7 @@ async def load_team_month(
                 member_id=member.id,
                 name=member.display_name,
                 attainment=attainment(revenue, member_plans.get(BONUS_METRIC)),
-                activity_points=activity_points(member_totals),
+                activity_points=activity_points(_builtin(member_totals)),
             )
         )
         views.append(
@@ -184,7 +193,13 @@ async def load_team_month(
         calendar=calendar,
         scheme=scheme,
         show_pay_in_group=team.show_pay_in_group,
+        catalog=catalog,
     )
+
+
+def _builtin(totals: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Return the built-in metrics of ``totals``: team metrics score no activity points."""
+    return {code: value for code, value in totals.items() if code in METRICS}
 
 
 def _pay_metrics(totals: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -223,7 +238,7 @@ def filtered_standings(month: TeamMonth, board: BoardFilter) -> tuple[Standing, 
                 member_id=view.member_id,
                 name=view.name,
                 attainment=attainment(view.totals.get(board.metric, Decimal(0)), view.plans.get(board.metric)),
-                activity_points=activity_points(view.totals),
+                activity_points=activity_points(_builtin(view.totals)),
             )
         )
     return tuple(rank(entries))

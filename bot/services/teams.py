@@ -16,8 +16,8 @@ from bot.config import Settings
 from bot.db import repo
 from bot.db.models import Department, Member, Plan, PlanVersion, Role, Team
 from bot.services.errors import UserError
+from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, to_storage
-from kpi.metrics import METRICS
 from kpi.money import to_kopecks
 from kpi.period import Month
 
@@ -313,12 +313,13 @@ async def stage_plan(
     session: AsyncSession, head: Member, reference: str, metric: str, month: Month, target: Decimal, now: datetime
 ) -> PlanChange:
     """Stage a plan change in the session without committing, so several can be saved at once."""
-    if metric not in METRICS:
+    catalog = await load_catalog(session, head.team_id)
+    if metric not in catalog.report_codes:
         raise UserError("plan-error-unknown-metric", name=metric)
     if target <= 0:
         raise UserError("plan-error-not-positive")
     member = await resolve_member(session, head, reference)
-    stored = to_storage(metric, target)
+    stored = to_storage(metric, target, catalog.kinds)
     plan = await session.scalar(
         select(Plan).where(Plan.member_id == member.id, Plan.month == str(month), Plan.metric == metric)
     )
@@ -334,7 +335,7 @@ async def stage_plan(
             None, changed=False,
         )
     else:
-        previous = from_storage(metric, plan.target)
+        previous = from_storage(metric, plan.target, catalog.kinds)
     plan.target = stored
     plan.updated_at = now
     plan.updated_by_member_id = head.id
@@ -390,12 +391,14 @@ async def plan_history(session: AsyncSession, actor: Member, month: Month) -> li
         query = query.where(Member.id == actor.id)
     elif actor.role == Role.DEPARTMENT_HEAD:
         query = query.where(Member.department_id == actor.department_id)
+    kinds = (await load_catalog(session, actor.team_id)).kinds
     return [
         PlanHistoryEntry(
-            manager.display_name, metric, version.version, from_storage(metric, version.target), version.set_at,
+            manager.display_name, metric, version.version, from_storage(metric, version.target, kinds), version.set_at,
             by.display_name if by else None, version.confirmed_at,
         )
         for manager, metric, version, by in await session.execute(query)
+        if metric in kinds
     ]
 
 

@@ -27,6 +27,7 @@ from bot.db.models import (
     ReportVersion,
     Role,
     Team,
+    TeamMetric,
 )
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
@@ -200,3 +201,63 @@ async def test_naive_datetime_rejected(sqlite_url):
 
 async def test_postgres_upgrade_keeps_rows(postgres_url):
     await _check_upgrade_keeps_rows(postgres_url)
+
+
+SCHEME_WITH_METRICS = """
+title = "KPI по линейкам"
+[[metrics]]
+code = "units_a"
+title = "Линейка А"
+[[metrics]]
+code = "service"
+title = "Сервисные договоры"
+kind = "money"
+[[metrics]]
+code = "line2"
+title = "Код с цифрой"
+[bonus]
+base = "revenue"
+tiers = [{ from = "0 %", rate = "5 %" }]
+"""
+
+
+async def _check_upgrade_copies_scheme_metrics(url: str) -> None:
+    engine = create_engine(url)
+    await upgrade(engine, "0005")
+    await engine.dispose()
+    await _populate(url)
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO team_schemes (team_id, effective_from, source, created_at) "
+                "VALUES (1, '2026-11', :source, :now)"
+            ).bindparams(bindparam("now", type_=UTCDateTime())),
+            {"source": SCHEME_WITH_METRICS, "now": NOW},
+        )
+        # A stored value of a scheme metric, which the upgrade must leave as it is.
+        version_id = await connection.scalar(select(ReportVersion.id))
+        await connection.execute(
+            text("INSERT INTO report_values (version_id, metric, value) VALUES (:version, 'units_a', 4)"),
+            {"version": version_id},
+        )
+    await upgrade(engine)
+    async with create_sessionmaker(engine)() as session:
+        rows = (await session.scalars(select(TeamMetric).order_by(TeamMetric.position))).all()
+        values = dict((await session.execute(select(ReportValue.metric, ReportValue.value))).all())
+    await engine.dispose()
+
+    assert [(row.code, row.title_ru, row.kind, row.daily_limit, row.active) for row in rows] == [
+        ("units_a", "Линейка А", "count", 1000, True),
+        ("service", "Сервисные договоры", "money", 1_000_000_000, True),
+    ]
+    assert values == {"revenue": 61_522_020, "units_a": 4}
+    assert await _schema_diff(url) == []
+
+
+async def test_sqlite_upgrade_copies_scheme_metrics(sqlite_url):
+    await _check_upgrade_copies_scheme_metrics(sqlite_url)
+
+
+async def test_postgres_upgrade_copies_scheme_metrics(postgres_url):
+    await _check_upgrade_copies_scheme_metrics(postgres_url)

@@ -56,6 +56,7 @@ help-head =
     /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
     /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version; /plan template — a table to fill in and send back
+    /metrics — the team's own metrics, such as sales of a product line: /metrics add units_a count Line A (in the private chat)
     /salary 12 60 000 — monthly salary (private chat)
     /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
     /rules preset by_attainment 2026-12 — choose a scheme preset; or send me the scheme's .toml file
