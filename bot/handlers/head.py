@@ -221,7 +221,7 @@ async def plan(
             version=change.version,
         )
     )
-    await notify_plan(bot, app, change, metric, target, month)
+    await notify_plan(bot, app, change, metric, target, month, texts.currency)
 
 
 async def plan_file(
@@ -254,12 +254,14 @@ async def plan_file(
         )
     )
     for change, metric, target in result.changes:
-        await notify_plan(bot, app, change, metric, target, month)
+        await notify_plan(bot, app, change, metric, target, month, texts.currency)
 
 
-async def notify_plan(bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month) -> None:
+async def notify_plan(
+    bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month, currency: str
+) -> None:
     """Tell the manager about a new or changed plan, with a button to confirm it."""
-    texts = app.texts(change.manager_locale)
+    texts = app.texts(change.manager_locale, currency)
     previous = metric_value(texts, metric, change.previous) if change.previous is not None else None
     text = texts(
         "plan-notice-changed" if previous else "plan-notice-new",

@@ -262,7 +262,6 @@ settings-reminders-on = Report reminders: on
 settings-reminders-off = Report reminders: off
 settings-pay-on = Projected pay in group posts: shown
 settings-pay-off = Projected pay in group posts: hidden (pay is shown in private chats only)
-settings-team = Team: timezone { $timezone }, reminder at { $reminder }, report deadline { $deadline }, group post at { $post }
 settings-button-ru = Русский
 settings-button-en = English
 settings-button-reminders-on = 🔔 Turn reminders on

@@ -266,7 +266,6 @@ settings-reminders-on = Напоминания об отчёте: включен
 settings-reminders-off = Напоминания об отчёте: выключены
 settings-pay-on = Прогноз выплат в постах группы: показывается
 settings-pay-off = Прогноз выплат в постах группы: не показывается (выплаты видны только в личных чатах)
-settings-team = Команда: часовой пояс { $timezone }, напоминание в { $reminder }, срок отчёта { $deadline }, пост в группе в { $post }
 settings-button-ru = Русский
 settings-button-en = English
 settings-button-reminders-on = 🔔 Включить напоминания
