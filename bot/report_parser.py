@@ -115,7 +115,7 @@ _LONGEST_ALIAS_WORDS = max(len(alias.split()) for alias in METRIC_ALIASES)
 # users paste such numbers back.
 _GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
 _MULTIPLIERS = {"тысяч": 3, "тыс": 3, "к": 3, "k": 3, "млн": 6, "кк": 6, "kk": 6, "m": 6, "млрд": 9}
-# The parser does not know the team, so it accepts the code and sign of every currency the setup
+# The parser has no access to the team, so it accepts the code and sign of every currency the setup
 # wizard offers. The unit is dropped and the amount is taken in the team's currency, unconverted.
 _CURRENCY_UNITS = ("byn", "br", "kzt", "₸", "тг", "uzs", "сум", "usd", "$", "eur", "€")
 _UNITS = ("рублей", "руб", "rub", "р", "₽", "шт", *_CURRENCY_UNITS)

@@ -55,7 +55,7 @@ async def press(
 async def render_settings(
     session: AsyncSession, member: Member, texts: Texts, now: datetime
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The reader's own settings; the head also sees the team's, with a button to the setup wizard."""
+    """Render the reader's own settings, and for the head the team's with a button to the setup wizard."""
     team = await session.get(Team, member.team_id)
     assert team is not None
     is_head = member.role == Role.HEAD

@@ -3,7 +3,7 @@
 The head opens it in the private chat: with the button under the /setup reply in the group (a
 `/start setup` deep link), with /setup in the private chat, or from /settings. Like the report
 form, the wizard lives in the FSM storage, so it survives a restart. Every button carries the
-run's id and step; a press on an old keyboard, or on any keyboard after the state was lost, gets
+run's id and step. A press on an old keyboard, or on any keyboard after the state was lost, gets
 an "expired" reply and changes nothing. Nothing is saved until the head presses Save on the
 summary, and then every value is saved in one transaction and the team is rescheduled.
 """
@@ -188,17 +188,17 @@ async def _save(
     callback: CallbackQuery, message: Message | None, state: FSMContext, session: AsyncSession, member: Member,
     data: dict[str, Any], now: datetime, texts: Texts, scheduler: TeamScheduler,
 ) -> None:
-    wanted = _from_data(data["values"])
-    saved = await team_settings.apply_settings(session, member, wanted)
+    requested = _from_data(data["values"])
+    saved = await team_settings.apply_settings(session, member, requested)
     await state.clear()
     await callback.answer(texts("settings-saved"))
     await scheduler.schedule_team(member.team_id)
     initial = _from_data(data["initial"])
     # The confirmation is in the new currency, so the reader sees what amounts will look like.
-    shown = texts.with_currency(saved.currency)
-    lines = [shown("setup-saved"), "", *settings_lines(shown, saved, now, previous=initial)]
+    confirmation = texts.with_currency(saved.currency)
+    lines = [confirmation("setup-saved"), "", *settings_lines(confirmation, saved, now, previous=initial)]
     if saved.currency != initial.currency:
-        lines.extend(["", shown("setup-currency-note")])
+        lines.extend(["", confirmation("setup-currency-note")])
     if message is not None:
         await message.edit_text("\n".join(lines))
 
@@ -277,7 +277,7 @@ def _button_label(texts: Texts, step: str, choice: str, now: datetime) -> str:
 
 
 def _as_data(settings: TeamSettings) -> dict[str, str]:
-    """The settings as JSON-friendly strings, keyed by step."""
+    """Convert the settings to JSON-friendly strings keyed by step, as the FSM data stores them."""
     values = {}
     for step, field in FIELDS.items():
         value = getattr(settings, field)

@@ -11,7 +11,7 @@ from bot.render.texts import Texts
 
 
 class SetupAction(CallbackData, prefix="ts"):
-    """A button press in one wizard run; `wizard` tells a stale keyboard from the live one.
+    """A button press in one wizard run; `wizard` separates a stale keyboard from the live one.
 
     `choice` indexes the step's list of common values, so a time such as 18:00 never has to
     fit the ":"-separated packing. Packed as "ts:<wizard>:<step>:<action>:<choice>", under 30 bytes.
@@ -68,5 +68,5 @@ def open_button(texts: Texts) -> InlineKeyboardButton:
 
 
 def open_link_keyboard(texts: Texts, url: str) -> InlineKeyboardMarkup:
-    """A button in the group that opens the private chat at the wizard (a `/start setup` deep link)."""
+    """Build the group's button that opens the wizard in the private chat (a `/start setup` deep link)."""
     return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=texts("setup-button-open"), url=url)]])

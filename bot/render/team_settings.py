@@ -67,11 +67,11 @@ def field_value(texts: Texts, step: str, value: str | time, now: datetime) -> st
 def settings_lines(
     texts: Texts, settings: TeamSettings, now: datetime, previous: TeamSettings | None = None
 ) -> list[str]:
-    """One line per setting; with `previous`, a changed value also shows what it was."""
+    """Render one line per setting. With `previous`, a changed value also shows what it was."""
     lines = []
     for step, field in FIELDS.items():
         value = field_value(texts, step, getattr(settings, field), now)
         old = field_value(texts, step, getattr(previous, field), now) if previous is not None else value
-        shown: str = value if old == value else Markup(texts("setup-changed", value=value, previous=old))
-        lines.append(texts(f"setup-field-{step}", value=shown))
+        display: str = value if old == value else Markup(texts("setup-changed", value=value, previous=old))
+        lines.append(texts(f"setup-field-{step}", value=display))
     return lines

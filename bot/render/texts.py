@@ -111,7 +111,7 @@ class Texts:
 def _space_currency_code(text: str, symbol: str) -> str:
     """Put a no-break space between a currency written in letters and the digits next to it.
 
-    CLDR's currencySpacing rule asks for it (`RUB 1,250.00`, not `RUB1,250.00`), and Babel 2.x
+    CLDR's currencySpacing rule requires it (`RUB 1,250.00`, not `RUB1,250.00`), and Babel 2.19
     does not apply it.
     """
     start = text.find(symbol)

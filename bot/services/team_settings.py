@@ -1,4 +1,4 @@
-"""The head's team settings: one rule per setting, shared by /times, /timezone, /calendar and the setup wizard.
+"""The head's team settings, with one rule per setting shared by /times, /timezone, /calendar and the setup wizard.
 
 Each `normalize_*` function returns the canonical value or None when the input is invalid, so
 every caller can choose the message that fits its own command.
@@ -92,7 +92,7 @@ def normalize_country(text: str) -> str | None:
 
 
 def normalize_currency(text: str) -> str | None:
-    """Return an ISO 4217 code that Babel knows, in upper case, or None."""
+    """Return an ISO 4217 code from Babel's currency list, in upper case, or None."""
     code = text.strip().upper()
     return code if len(code) == 3 and is_currency(code) else None
 
@@ -122,24 +122,24 @@ def settings_of(team: Team) -> TeamSettings:
     )
 
 
-async def apply_settings(session: AsyncSession, head: Member, wanted: TeamSettings) -> TeamSettings:
-    """Check every value again and save them in one transaction; the caller reschedules the team.
+async def apply_settings(session: AsyncSession, head: Member, requested: TeamSettings) -> TeamSettings:
+    """Check every value again and save them all in one transaction. The caller reschedules the team.
 
-    The pay-in-group switch is not changed here: /settings has its own button for it.
+    The pay-in-group switch is left as it is, because /settings has its own button for it.
     """
     if head.role != Role.HEAD:
         raise UserError("error-head-only")
-    name = normalize_team_name(wanted.name)
-    timezone = normalize_timezone(wanted.timezone)
-    country = normalize_country(wanted.calendar_country)
-    currency = normalize_currency(wanted.currency)
+    name = normalize_team_name(requested.name)
+    timezone = normalize_timezone(requested.timezone)
+    country = normalize_country(requested.calendar_country)
+    currency = normalize_currency(requested.currency)
     if name is None or timezone is None or country is None or currency is None:
         # The wizard checks each value as it is entered, so this means a state written by other code.
         raise UserError("setup-error-invalid-state")
-    if not times_in_order(wanted.reminder_time, wanted.report_deadline):
+    if not times_in_order(requested.reminder_time, requested.report_deadline):
         raise UserError(
-            "setup-error-reminder-late", reminder=wanted.reminder_time.strftime("%H:%M"),
-            deadline=wanted.report_deadline.strftime("%H:%M"),
+            "setup-error-reminder-late", reminder=requested.reminder_time.strftime("%H:%M"),
+            deadline=requested.report_deadline.strftime("%H:%M"),
         )
     team = await session.get(Team, head.team_id)
     assert team is not None
@@ -148,13 +148,13 @@ async def apply_settings(session: AsyncSession, head: Member, wanted: TeamSettin
     team.name = name
     team.timezone = timezone
     team.calendar_country = country
-    team.report_deadline = wanted.report_deadline
-    team.reminder_time = wanted.reminder_time
-    team.post_time = wanted.post_time
+    team.report_deadline = requested.report_deadline
+    team.reminder_time = requested.reminder_time
+    team.post_time = requested.post_time
     team.currency = currency
     await session.commit()
     logger.info(
         "Team %s settings saved by member %s: %s, %s, deadline %s, reminder %s, post %s, %s",
-        team.id, head.id, timezone, country, wanted.report_deadline, wanted.reminder_time, wanted.post_time, currency,
+        team.id, head.id, timezone, country, requested.report_deadline, requested.reminder_time, requested.post_time, currency,
     )
     return settings_of(team)

@@ -47,11 +47,11 @@ help-manager =
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /disputes — your payslip disputes and their status; dispute a line with the "Dispute" button under /me
     /contest — running contests and their standings
-    /settings — language and reminders
+    /settings — language and reminders; for the head, the team's settings too
     /language ru — переключиться на русский
 help-head =
     <b>For the head</b>
-    /setup — in a group: connect it as the team's board and get an invite link
+    /setup — in a group: connect it as the team's board and get an invite link; in the private chat: set the team's name, timezone, calendar, times and currency
     /invite Department name — a link that adds managers to that department
     /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
