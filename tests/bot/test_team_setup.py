@@ -333,3 +333,11 @@ async def test_currency_in_payroll_workbook(team):
     book = load_workbook(io.BytesIO(team.sandbox.emulator.file_bytes(sent[-1]["document"]["file_id"])))
     formats = {cell.number_format for row in book.active.iter_rows(min_row=4) for cell in row if cell.column == 4 and cell.value is not None}
     assert formats == {'#,##0.00" KZT"'}
+
+
+async def test_commands_share_wizard_rules(team):
+    assert "Часовой пояс команды — Asia/Novosibirsk" in await team.say_one(HEAD, HEAD, "/timezone novosibirsk")
+    assert "Не знаю часовой пояс «Mars/Olympus»" in await team.say_one(HEAD, HEAD, "/timezone Mars/Olympus")
+    assert "Нет производственного календаря для «XX»" in await team.say_one(HEAD, HEAD, "/calendar XX")
+    assert "Срок должен быть позже напоминания" in await team.say_one(HEAD, HEAD, "/times 18:00 17:00 19:00")
+    assert (await _team_row(team)).timezone == "Asia/Novosibirsk"
