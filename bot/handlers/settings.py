@@ -1,4 +1,8 @@
-"""/settings: the reader's language and reminders; for the head, the team's settings and whether pay may appear in the group."""
+"""/settings: the reader's language and reminders.
+
+The head also sees the team's settings, a button to the setup wizard, and whether pay may appear
+in the group.
+"""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import datetime, time
+from decimal import Decimal
 from typing import Any
 
 from aiogram import F, Router
@@ -134,9 +135,10 @@ async def press(
 ) -> None:
     message = callback.message if isinstance(callback.message, Message) else None
     if callback_data.action == OPEN:
-        await callback.answer()
+        # A refusal raises before the answer, so the error router answers the callback instead.
         if message is not None:
             await open_wizard(message, state, session, member, clock, texts)
+        await callback.answer()
         return
 
     data = await state.get_data()
@@ -145,7 +147,8 @@ async def press(
         logger.info("Stale setup button %s from user %s", callback_data.pack(), callback.from_user.id)
         await callback.answer(texts("setup-expired-alert"))
         if message is not None and (not live or data.get("wizard") != callback_data.wizard):
-            await message.answer(texts("setup-expired"), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[open_button(texts)]]))
+            reopen = InlineKeyboardMarkup(inline_keyboard=[[open_button(texts)]])
+            await message.answer(texts("setup-expired"), reply_markup=reopen)
         return
     await _require_head_of_team(state, member, data)
     assert member is not None
@@ -194,11 +197,9 @@ async def _save(
     await callback.answer(texts("settings-saved"))
     await scheduler.schedule_team(member.team_id)
     initial = _from_data(data["initial"])
-    # The confirmation is in the new currency, so the reader sees what amounts will look like.
-    confirmation = texts.with_currency(saved.currency)
-    lines = [confirmation("setup-saved"), "", *settings_lines(confirmation, saved, now, previous=initial)]
+    lines = [texts("setup-saved"), "", *settings_lines(texts, saved, now, previous=initial)]
     if saved.currency != initial.currency:
-        lines.extend(["", confirmation("setup-currency-note")])
+        lines.extend(["", _currency_note(texts, saved.currency)])
     if message is not None:
         await message.edit_text("\n".join(lines))
 
@@ -250,7 +251,7 @@ def render_wizard(texts: Texts, data: dict[str, Any], now: datetime) -> tuple[st
             *settings_lines(texts, _from_data(values), now, previous=_from_data(data["initial"])),
         ]
         if values["currency"] != data["initial"]["currency"]:
-            lines.extend(["", texts("setup-currency-note")])
+            lines.extend(["", _currency_note(texts, values["currency"])])
         lines.extend(["", texts("setup-summary-hint")])
         return "\n".join(lines), summary_keyboard(texts, data["wizard"], step)
 
@@ -264,6 +265,12 @@ def render_wizard(texts: Texts, data: dict[str, Any], now: datetime) -> tuple[st
     ]
     labels = [_button_label(texts, name, choice, now) for choice in CHOICES[name]]
     return "\n".join(lines), step_keyboard(texts, data["wizard"], step, labels, COLUMNS.get(name, 4))
+
+
+def _currency_note(texts: Texts, currency: str) -> str:
+    """Warn that amounts are not converted, with a sample amount in the new currency."""
+    example = texts.with_currency(currency).money(Decimal("1250000.50"))
+    return texts("setup-currency-note", example=example)
 
 
 def _button_label(texts: Texts, step: str, choice: str, now: datetime) -> str:

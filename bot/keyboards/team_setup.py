@@ -39,7 +39,9 @@ def step_keyboard(
     def action(name: str, choice: int = 0) -> str:
         return SetupAction(wizard=wizard, step=step, action=name, choice=choice).pack()
 
-    choices = [InlineKeyboardButton(text=label, callback_data=action(PICK, index)) for index, label in enumerate(labels)]
+    choices = [
+        InlineKeyboardButton(text=label, callback_data=action(PICK, index)) for index, label in enumerate(labels)
+    ]
     rows = [choices[start:start + columns] for start in range(0, len(choices), columns)]
     navigation = [InlineKeyboardButton(text=texts("setup-button-skip"), callback_data=action(SKIP))]
     if step > 0:
@@ -51,7 +53,8 @@ def step_keyboard(
 
 def summary_keyboard(texts: Texts, wizard: str, step: int) -> InlineKeyboardMarkup:
     def button(key: str, name: str) -> InlineKeyboardButton:
-        return InlineKeyboardButton(text=texts(key), callback_data=SetupAction(wizard=wizard, step=step, action=name).pack())
+        data = SetupAction(wizard=wizard, step=step, action=name).pack()
+        return InlineKeyboardButton(text=texts(key), callback_data=data)
 
     return InlineKeyboardMarkup(
         inline_keyboard=[

@@ -144,7 +144,9 @@ async def apply_settings(session: AsyncSession, head: Member, requested: TeamSet
     team = await session.get(Team, head.team_id)
     assert team is not None
     if currency != team.currency:
-        logger.info("Team %s: currency changed from %s to %s; stored amounts are not converted", team.id, team.currency, currency)
+        logger.info(
+            "Team %s: currency changed from %s to %s; stored amounts are not converted", team.id, team.currency, currency
+        )
     team.name = name
     team.timezone = timezone
     team.calendar_country = country
@@ -155,6 +157,7 @@ async def apply_settings(session: AsyncSession, head: Member, requested: TeamSet
     await session.commit()
     logger.info(
         "Team %s settings saved by member %s: %s, %s, deadline %s, reminder %s, post %s, %s",
-        team.id, head.id, timezone, country, requested.report_deadline, requested.reminder_time, requested.post_time, currency,
+        team.id, head.id, timezone, country, requested.report_deadline, requested.reminder_time, requested.post_time,
+        currency,
     )
     return settings_of(team)

@@ -81,13 +81,14 @@ async def test_wizard_typed_values_saved(team):
     assert "Напоминание об отчёте: 17:45 (было: 17:00)" in text
     assert "Доска продаж в группе: 20:15 (было: 19:00)" in text
     assert "Валюта: BYN (белорусский рубль) (было: RUB (российский рубль))" in text
-    assert "не пересчитаны по курсу" in text
+    assert "не пересчитываются по курсу" in text
+    assert f"Суммы будут выглядеть так: 1{NBSP}250{NBSP}000,50{NBSP}BYN." in text
     assert (await _team_row(team)).name == "Отдел продаж"
 
     saved = await _press(team, HEAD, summary, "✅ Сохранить настройки")
 
     assert "Настройки команды сохранены" in saved["text"]
-    assert "не пересчитаны по курсу" in saved["text"]
+    assert "не пересчитываются по курсу" in saved["text"]
     row = await _team_row(team)
     assert (row.name, row.timezone, row.calendar_country, row.currency) == ("Север", "Asia/Yekaterinburg", "KZ", "BYN")
     assert (row.report_deadline, row.reminder_time, row.post_time) == (time(18, 30), time(17, 45), time(20, 15))
@@ -113,6 +114,7 @@ async def test_wizard_buttons_in_english(team):
     assert "Name: Отдел продаж" in summary["text"]
     assert "(was:" in summary["text"]
     assert "Currency: KZT (Kazakhstani Tenge) (was: RUB (Russian Ruble))" in summary["text"]
+    assert f"Amounts will look like this: KZT{NBSP}1,250,000.50." in summary["text"]
     saved = await _press(team, HEAD, summary, "✅ Save settings")
     assert "Team settings saved" in saved["text"]
     row = await _team_row(team)
@@ -173,7 +175,7 @@ async def test_wizard_back_skip_and_cancel(team):
         current = await _press(team, HEAD, current, "Оставить как есть »")
     assert "Часовой пояс: Asia/Yekaterinburg (UTC+5) (было: Europe/Moscow (UTC+3))" in current["text"]
     assert "Название: Отдел продаж\n" in current["text"]
-    assert "не пересчитаны" not in current["text"]
+    assert "не пересчитываются" not in current["text"]
 
     cancelled = await _press(team, HEAD, current, "Отменить")
 
@@ -317,6 +319,12 @@ async def test_currency_change_shows_in_payroll_and_me(team):
     me_english = await team.say_one(IVAN, IVAN, "/me")
     assert f"BYN{NBSP}300,000" in me_english
 
+    # The scheduled board builds its own texts, from the team's row.
+    sent = await team.sandbox.advance(datetime(2026, 11, 3, 19, 1, tzinfo=MOSCOW))
+    board = next(item["text"] for item in sent if item["chat"]["id"] == GROUP and "Доска продаж" in item.get("text", ""))
+    assert f"300{NBSP}000{NBSP}BYN" in board
+    assert "₽" not in board
+
 
 async def test_currency_in_payroll_workbook(team):
     import io
@@ -328,10 +336,13 @@ async def test_currency_in_payroll_workbook(team):
     shown = (await team.sandbox.send(HEAD, HEAD, "/payroll"))[0]
     button = shown["reply_markup"]["inline_keyboard"][0][0]
 
-    sent = await team.sandbox.feed(team.sandbox.emulator.press_button(HEAD, HEAD, shown["message_id"], button["callback_data"]))
+    update = team.sandbox.emulator.press_button(HEAD, HEAD, shown["message_id"], button["callback_data"])
+    sent = await team.sandbox.feed(update)
 
     book = load_workbook(io.BytesIO(team.sandbox.emulator.file_bytes(sent[-1]["document"]["file_id"])))
-    formats = {cell.number_format for row in book.active.iter_rows(min_row=4) for cell in row if cell.column == 4 and cell.value is not None}
+    amounts = [row[3] for row in book.active.iter_rows(min_row=4) if row[3].value is not None]
+    assert amounts
+    formats = {cell.number_format for cell in amounts}
     assert formats == {'#,##0.00" KZT"'}
 
 

@@ -27,7 +27,7 @@ setup-field-reminder = Report reminder: { $value }
 setup-field-post = Sales board in the group: { $value }
 setup-field-currency = Currency: { $value }
 setup-changed = { $value } (was: { $previous })
-setup-currency-note = Only the currency label changed: amounts in reports, plans, salaries and pay are the same numbers as before and were not converted.
+setup-currency-note = Only the currency label changes: amounts in reports, plans, salaries and pay stay the same numbers and are not converted. Amounts will look like this: { $example }.
 
 setup-saved = <b>Team settings saved.</b> Reminders and the sales board follow the new times from today.
 setup-cancelled = Team setup cancelled; nothing changed.
