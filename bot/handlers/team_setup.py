@@ -58,7 +58,6 @@ logger = logging.getLogger(__name__)
 # so they never equal it.
 DEEP_LINK = "setup"
 STEPS = tuple(FIELDS)
-TIME_STEPS = ("deadline", "reminder", "post")
 TIME_CHOICES = {
     "deadline": ("17:00", "18:00", "18:30", "19:00"),
     "reminder": ("16:00", "17:00", "17:30", "18:00"),
@@ -135,7 +134,8 @@ async def press(
 ) -> None:
     message = callback.message if isinstance(callback.message, Message) else None
     if callback_data.action == OPEN:
-        # A refusal raises before the answer, so the error router answers the callback instead.
+        # open_wizard raises UserError for a non-head before answerCallbackQuery is sent, and then
+        # the error router sends it.
         if message is not None:
             await open_wizard(message, state, session, member, clock, texts)
         await callback.answer()
