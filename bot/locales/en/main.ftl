@@ -192,7 +192,7 @@ member-error-not-found = No manager “{ $reference }” in your team. Use a num
 
 salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username).
 salary-error-amount = “{ $value }” is not an amount. For example: <code>/salary 12 60 000</code>.
-salary-error-range = A salary must be between 1 000 and 100 000 000 ₽ a month (or 0 for none). This looks like a typo; check the zeros.
+salary-error-range = A salary must be between 1 000 and 100 000 000 a month in the team's currency (or 0 for none). This looks like a typo; check the zeros.
 salary-error-negative = A salary cannot be negative. For example: <code>/salary 12 60 000</code>.
 salary-error-private-only = Salaries are set in the private chat with me only, so amounts never reach the group.
 salary-done = Salary set: { $name } — { $amount } a month.
