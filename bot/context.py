@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.render.texts import TextCore, Texts
+from bot.render.texts import DEFAULT_CURRENCY, TextCore, Texts
 
 
 def new_invite_token() -> str:
@@ -28,5 +28,5 @@ class AppContext:
     clock: Clock
     new_token: Callable[[], str] = new_invite_token
 
-    def texts(self, locale: str | None) -> Texts:
-        return Texts(self.text_core, locale or self.settings.default_locale)
+    def texts(self, locale: str | None, currency: str = DEFAULT_CURRENCY) -> Texts:
+        return Texts(self.text_core, locale or self.settings.default_locale, currency)

@@ -146,9 +146,12 @@ class Vocabulary:
 # users paste such numbers back.
 _GROUP_SPACES = " \u00a0\u2007\u2009\u202f"
 _MULTIPLIERS = {"тысяч": 3, "тыс": 3, "к": 3, "k": 3, "млн": 6, "кк": 6, "kk": 6, "m": 6, "млрд": 9}
-_UNITS = ("рублей", "руб", "rub", "р", "₽", "шт")
+# The parser has no access to the team, so it accepts the code and sign of every currency the setup
+# wizard offers. The unit is dropped and the amount is taken in the team's currency, unconverted.
+_CURRENCY_UNITS = ("byn", "br", "kzt", "₸", "тг", "uzs", "сум", "usd", "$", "eur", "€")
+_UNITS = ("рублей", "руб", "rub", "р", "₽", "шт", *_CURRENCY_UNITS)
 _MULTIPLIER_PATTERN = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
-_UNIT_PATTERN = "|".join(sorted(_UNITS, key=len, reverse=True))
+_UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"""
     (?P<sign>[-−])?
@@ -168,7 +171,7 @@ def parse_amount(text: str) -> Decimal:
     Accepted: "40", "250 000" (groups of 3 split by an ordinary, no-break,
     narrow no-break, figure or thin space), "1 250 000,50", "1250000.50", a multiplier
     ("250к", "250k", "250 тыс.", "1,2 млн", "1.2m", "1,2кк", "1 млрд") and a unit
-    ("₽", "р", "руб", "шт"). A leading minus is kept, so the caller can
+    ("₽", "р", "руб", "шт", or a currency code or sign such as "BYN", "₸", "$"). A leading minus is kept, so the caller can
     reject it with a clear message. Raises ValueError for anything else.
     """
     match = _AMOUNT.fullmatch(text.strip().casefold())

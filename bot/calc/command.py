@@ -16,6 +16,8 @@ from bot.calc.data import read_month
 from bot.calc.output import write_json, write_text, write_xlsx
 from bot.calc.template import write_template
 from bot.calc.texts import PlainTexts, load_texts
+from bot.render.texts import DEFAULT_CURRENCY
+from bot.services.team_settings import normalize_currency
 from bot.calc.workbook import WorkbookError, read_tables
 from bot.render.rules import scheme_error_text
 from bot.render.workbook_errors import workbook_error_text
@@ -52,6 +54,9 @@ def add_calc_parser(commands: argparse._SubParsersAction) -> None:
         "--output", type=Path, metavar="FILE", help="куда записать; по умолчанию экран, для xlsx payroll-YYYY-MM.xlsx / output file"
     )
     parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="язык / language")
+    parser.add_argument(
+        "--currency", default=DEFAULT_CURRENCY, type=_currency, help="валюта сумм, код ISO 4217 / currency code of amounts"
+    )
     parser.add_argument("--country", default="RU", help="производственный календарь страны (ISO 3166) / calendar country")
     parser.add_argument(
         "--timezone", default="Europe/Moscow", help="часовой пояс для времени изменения планов / timezone of plan change times"
@@ -99,8 +104,18 @@ def _load_schemes(names: list[str], texts: PlainTexts) -> SchemeHistory | str:
         return texts("calc-error-scheme-same-month")
 
 
+def _currency(text: str) -> str:
+    code = normalize_currency(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"неизвестная валюта «{text}»: нужен код ISO 4217, например RUB или KZT / "
+            f"unknown currency {text!r}: expected an ISO 4217 code such as RUB or KZT"
+        )
+    return code
+
+
 def run_calc(args: argparse.Namespace) -> int:
-    texts = load_texts(args.lang)
+    texts = load_texts(args.lang).with_currency(args.currency)
     try:
         month = Month.parse(args.month)
     except ValueError:

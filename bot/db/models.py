@@ -90,6 +90,8 @@ class Team(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Projected pay may appear in group posts only when the head turns this on.
     show_pay_in_group: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # ISO 4217 code that money is shown in; changing it does not convert stored amounts.
+    currency: Mapped[str] = mapped_column(String(3), default="RUB", server_default="RUB")
 
     departments: Mapped[list[Department]] = relationship(back_populates="team", order_by="Department.id")
 

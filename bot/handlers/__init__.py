@@ -18,6 +18,7 @@ from bot.handlers import (
     schedule,
     settings,
     standings,
+    team_setup,
     teams,
 )
 
@@ -26,6 +27,8 @@ def build_router() -> Router:
     root = Router(name="root")
     root.include_routers(
         errors.create_router(),
+        # Before teams: it takes /setup in the private chat and the /start setup deep link.
+        team_setup.create_router(),
         teams.create_router(),
         reports.create_router(),
         standings.create_router(),

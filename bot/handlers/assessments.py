@@ -39,7 +39,7 @@ async def deduct(
     applied, rule = await assessments.deduct(session, member, reference, code, reason, clock.now())
     amount = texts.money(rule.amount, kopecks=False)
     await message.answer(texts("deduct-done", title=rule.title, amount=amount, name=applied.manager.display_name))
-    manager_texts = app.texts(applied.manager.locale)
+    manager_texts = app.texts(applied.manager.locale, texts.currency)
     await _tell(
         bot, applied.manager,
         manager_texts(
@@ -70,7 +70,7 @@ async def score(
     title = criterion.title or texts(f"rules-criterion-{criterion.code}")
     verdict_text = texts("score-yes" if verdict in YES_WORDS else "score-no")
     await message.answer(texts("score-done", title=title, verdict=verdict_text, name=applied.manager.display_name))
-    manager_texts = app.texts(applied.manager.locale)
+    manager_texts = app.texts(applied.manager.locale, texts.currency)
     await _tell(
         bot, applied.manager,
         manager_texts(

@@ -52,7 +52,7 @@ async def create_contest(
     if created.board_chat_id is None:
         await message.answer(texts("contest-created-no-group", title=title))
         return
-    announcement = render_announcement(app.texts(created.team_locale), created.contest, app.settings.newcomer_months)
+    announcement = render_announcement(app.texts(created.team_locale, team.currency), created.contest, app.settings.newcomer_months)
     try:
         await bot.send_message(created.board_chat_id, announcement, message_thread_id=created.board_thread_id)
     except TelegramAPIError as error:

@@ -81,7 +81,7 @@ async def typed_reason(
     sent_key = "dispute-sent-department" if opened.department_heads else "dispute-sent"
     await message.answer(texts(sent_key, number=opened.dispute.id))
     for head in opened.heads:
-        head_texts = app.texts(head.locale)
+        head_texts = app.texts(head.locale, texts.currency)
         text = render_head_notice(head_texts, opened.dispute, pay_line(head_texts, found.line))
         try:
             await bot.send_message(head.telegram_user_id, text, reply_markup=answer_keyboard(head_texts, opened.dispute.id))
@@ -129,7 +129,7 @@ async def typed_answer(
     await state.clear()
     dispute = closed.dispute
     await message.answer(texts("dispute-answer-sent", number=dispute.id, status=status_label(texts, status)))
-    manager_texts = app.texts(dispute.manager.locale)
+    manager_texts = app.texts(dispute.manager.locale, texts.currency)
     try:
         await bot.send_message(dispute.manager.telegram_user_id, render_outcome(manager_texts, dispute))
     except TelegramAPIError as error:

@@ -226,7 +226,7 @@ async def plan(
             version=change.version,
         )
     )
-    await notify_plan(bot, app, change, metric, target, month, catalog)
+    await notify_plan(bot, app, change, metric, target, month, catalog, texts.currency)
 
 
 async def plan_file(
@@ -260,15 +260,15 @@ async def plan_file(
     )
     catalog = await load_catalog(session, team.id)
     for change, metric, target in result.changes:
-        await notify_plan(bot, app, change, metric, target, month, catalog)
+        await notify_plan(bot, app, change, metric, target, month, catalog, texts.currency)
 
 
 async def notify_plan(
     bot: Bot, app: AppContext, change: teams.PlanChange, metric: str, target: Decimal, month: Month,
-    catalog: MetricCatalog,
+    catalog: MetricCatalog, currency: str,
 ) -> None:
     """Tell the manager about a new or changed plan, with a button to confirm it."""
-    texts = app.texts(change.manager_locale)
+    texts = app.texts(change.manager_locale, currency)
     previous = metric_value(texts, metric, change.previous, catalog) if change.previous is not None else None
     text = texts(
         "plan-notice-changed" if previous else "plan-notice-new",

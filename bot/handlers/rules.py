@@ -113,7 +113,7 @@ async def _publish(
     await answer_long(message, render_rules(texts, _titled(texts, scheme)))
     if team.board_chat_id is None:
         return
-    group_texts = app.texts(team.locale)
+    group_texts = app.texts(team.locale, team.currency)
     announcement = group_texts(
         "rules-announcement",
         title=scheme_title(group_texts, scheme),

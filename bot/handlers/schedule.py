@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
@@ -23,7 +22,7 @@ from bot.db.models import Member, Team
 from bot.handlers.filters import GroupChat, is_head
 from bot.render.texts import Texts
 from bot.scheduler.jobs import TeamScheduler
-from bot.services import absences, calendars, chats, teams
+from bot.services import absences, calendars, chats, team_settings, teams
 from bot.services.errors import UserError
 from kpi.period import Month
 
@@ -32,7 +31,6 @@ logger = logging.getLogger(__name__)
 PRESENT = ("member", "administrator", "creator", "restricted")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?")
 _RANGE_SEPARATORS = re.compile(r"\s*(?:–|—|-|по|to)\s*")
-_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
 def parse_day(text: str, today: date) -> date:
@@ -152,11 +150,11 @@ async def times(
     if not args:
         await message.answer(_times_text(texts, team, "times-show"))
         return
-    matches = [_TIME.fullmatch(arg) for arg in args]
-    if len(args) != 3 or not all(matches):
+    parsed = [team_settings.parse_time(arg) for arg in args]
+    if len(parsed) != 3 or None in parsed:
         raise UserError("times-usage")
-    reminder, deadline, post = (time(int(match[1]), int(match[2])) for match in matches if match)
-    if not reminder < deadline:
+    reminder, deadline, post = (value for value in parsed if value is not None)
+    if not team_settings.times_in_order(reminder, deadline):
         raise UserError("times-usage")
     team.reminder_time, team.report_deadline, team.post_time = reminder, deadline, post
     await session.commit()
@@ -178,13 +176,12 @@ async def timezone(
 ) -> None:
     """`/timezone Europe/Moscow`: the IANA zone every trigger of the team runs in."""
     team = await _team(session, _require_head(member))
-    value = (command.args or "").strip()
-    if not value:
+    typed = (command.args or "").strip()
+    if not typed:
         raise UserError("timezone-usage")
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UserError("timezone-error", value=value) from None
+    value = team_settings.normalize_timezone(typed)
+    if value is None:
+        raise UserError("timezone-error", value=typed)
     team.timezone = value
     await session.commit()
     await scheduler.schedule_team(team.id)

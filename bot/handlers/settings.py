@@ -1,22 +1,29 @@
-"""/settings: the reader's language and optional private messages; for the head, whether pay may appear in the group."""
+"""/settings: the reader's language and optional private messages.
+
+The head also sees the team's settings, a button to the setup wizard, and whether pay may appear
+in the group.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import Clock
 from bot.db.models import Member, Role, Team
 from bot.keyboards.settings import LANGUAGE, PAY_IN_GROUP, SettingsAction, settings_keyboard
 from bot.middlewares.access import Access
+from bot.render.team_settings import settings_lines
 from bot.render.texts import SUPPORTED_LOCALES, Texts
-from bot.services import notifications, teams
+from bot.services import notifications, team_settings, teams
 
 
-async def show_settings(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
-    text, keyboard = await render_settings(session, member, texts)
+async def show_settings(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
+    text, keyboard = await render_settings(session, member, texts, clock.now())
     await message.answer(text, reply_markup=keyboard)
 
 
@@ -25,12 +32,13 @@ async def press(
     callback_data: SettingsAction,
     session: AsyncSession,
     member: Member | None,
-    i18n: I18nContext,
+    clock: Clock,
+    texts: Texts,
 ) -> None:
     if member is None:
-        await callback.answer(Texts(i18n.core, i18n.locale)("error-not-member"), show_alert=True)
+        await callback.answer(texts("error-not-member"), show_alert=True)
         return
-    locale = i18n.locale
+    locale = texts.locale
     if callback_data.setting == LANGUAGE and callback_data.value in SUPPORTED_LOCALES:
         await teams.set_locale(session, member, callback_data.value)
         locale = callback_data.value
@@ -38,17 +46,20 @@ async def press(
         await notifications.set_notification(session, member, callback_data.setting, callback_data.value == "1")
     elif callback_data.setting == PAY_IN_GROUP:
         if member.role != Role.HEAD:
-            await callback.answer(Texts(i18n.core, locale)("error-head-only"), show_alert=True)
+            await callback.answer(texts("error-head-only"), show_alert=True)
             return
         await teams.set_show_pay_in_group(session, member, callback_data.value == "1")
-    texts = Texts(i18n.core, locale)
+    texts = texts.for_locale(locale)
     await callback.answer(texts("settings-saved"))
     if isinstance(callback.message, Message):
-        text, keyboard = await render_settings(session, member, texts)
+        text, keyboard = await render_settings(session, member, texts, clock.now())
         await callback.message.edit_text(text, reply_markup=keyboard)
 
 
-async def render_settings(session: AsyncSession, member: Member, texts: Texts) -> tuple[str, InlineKeyboardMarkup]:
+async def render_settings(
+    session: AsyncSession, member: Member, texts: Texts, now: datetime
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Render the reader's own settings, and for the head the team's with a button to the setup wizard."""
     team = await session.get(Team, member.team_id)
     assert team is not None
     is_head = member.role == Role.HEAD
@@ -58,9 +69,9 @@ async def render_settings(session: AsyncSession, member: Member, texts: Texts) -
         *notification_lines(texts, member),
     ]
     if is_head:
+        lines.extend(["", texts("settings-team-header", team=team.name)])
+        lines.extend(settings_lines(texts, team_settings.settings_of(team), now))
         lines.append(texts("settings-pay-on" if team.show_pay_in_group else "settings-pay-off"))
-        lines.append(texts("settings-team", timezone=team.timezone, reminder=team.reminder_time.strftime("%H:%M"),
-                           deadline=team.report_deadline.strftime("%H:%M"), post=team.post_time.strftime("%H:%M")))
     keyboard = settings_keyboard(
         texts, notify=notifications.notifications_for(member), show_pay=team.show_pay_in_group if is_head else None
     )

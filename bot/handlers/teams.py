@@ -13,13 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.context import AppContext
 from bot.db.models import Member
+from bot.handlers import team_setup
 from bot.handlers.filters import GroupChat, PrivateChat
+from bot.keyboards.team_setup import open_link_keyboard
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.texts import Markup, Texts
 from bot.scheduler.jobs import TeamScheduler
 from bot.services import teams
 from bot.services.errors import UserError
-
 
 
 def telegram_user(message: Message) -> teams.TelegramUser:
@@ -38,11 +39,14 @@ async def setup_in_group(
         app.new_token,
     )
     link = await invite_text(bot, texts, result.invite)
+    # The wizard runs in the private chat, so the button is a deep link that opens it there.
+    wizard = open_link_keyboard(texts, await create_start_link(bot, team_setup.DEEP_LINK))
     if result.created:
         await scheduler.schedule_team(result.team_id)
-        await message.answer(texts("setup-done", team=result.team_name, link=Markup(link)))
+        text = texts("setup-done", team=result.team_name, link=Markup(link))
     else:
-        await message.answer(texts("setup-already", team=result.team_name, link=Markup(link)))
+        text = texts("setup-already", team=result.team_name, link=Markup(link))
+    await message.answer(f"{text}\n\n{texts('setup-wizard-hint')}", reply_markup=wizard)
 
 
 async def setup_elsewhere(message: Message, texts: Texts) -> None:

@@ -6,6 +6,7 @@ import html
 import io
 from datetime import date
 
+from babel.numbers import get_currency_symbol
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -13,11 +14,16 @@ from bot.render.texts import Texts
 from bot.render.views import pay_line
 from kpi.payroll import Payroll
 
-MONEY_FORMAT = '#,##0.00" ₽"'
+
+def money_format(texts: Texts) -> str:
+    """Return Excel's number format for the team's currency, e.g. `#,##0.00" ₽"` or `#,##0.00" BYN"`."""
+    symbol = get_currency_symbol(texts.currency, texts.locale).replace('"', "")
+    return f'#,##0.00" {symbol}"'
 
 
 def payroll_workbook(texts: Texts, payroll: Payroll, as_of: date, closed: bool) -> bytes:
     """Return the .xlsx bytes; amounts are Decimal numbers, so Excel sums them to the kopeck."""
+    money = money_format(texts)
     book = Workbook()
     sheet = book.active
     sheet.title = texts("xlsx-sheet-payroll")
@@ -32,15 +38,15 @@ def payroll_workbook(texts: Texts, payroll: Payroll, as_of: date, closed: bool) 
         for line in payslip.lines:
             reason = html.unescape(pay_line(texts, line)).removeprefix("• ")
             sheet.append([payslip.name, texts(f"xlsx-kind-{line.kind.value}"), reason, line.amount])
-            sheet.cell(row=sheet.max_row, column=4).number_format = MONEY_FORMAT
+            sheet.cell(row=sheet.max_row, column=4).number_format = money
         sheet.append([payslip.name, texts("xlsx-kind-total"), "", payslip.total])
         total_row = sheet.max_row
-        sheet.cell(row=total_row, column=4).number_format = MONEY_FORMAT
+        sheet.cell(row=total_row, column=4).number_format = money
         for cell in sheet[total_row]:
             cell.font = Font(bold=True)
     sheet.append([])
     sheet.append([texts("xlsx-team-total"), "", "", payroll.total])
-    sheet.cell(row=sheet.max_row, column=4).number_format = MONEY_FORMAT
+    sheet.cell(row=sheet.max_row, column=4).number_format = money
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
     for column, width in zip("ABCD", (28, 16, 90, 16), strict=True):
         sheet.column_dimensions[column].width = width

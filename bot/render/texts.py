@@ -8,16 +8,20 @@ Pass `Markup` for a fragment that is already safe HTML.
 from __future__ import annotations
 
 import html
+from copy import copy
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_currency_symbol
 
 SUPPORTED_LOCALES = ("ru", "en")
 DEFAULT_LOCALE = "ru"
+# ISO 4217 code of a team that has not chosen its currency.
+DEFAULT_CURRENCY = "RUB"
 
 
 class Markup(str):
@@ -29,9 +33,20 @@ class TextCore(Protocol):
 
 
 class Texts:
-    def __init__(self, core: TextCore, locale: str) -> None:
+    """Texts in one reader's locale; money is shown in `currency`, the team's ISO 4217 code."""
+
+    def __init__(self, core: TextCore, locale: str, currency: str = DEFAULT_CURRENCY) -> None:
         self.core = core
         self.locale = locale if locale in SUPPORTED_LOCALES else DEFAULT_LOCALE
+        self.currency = currency
+
+    def for_locale(self, locale: str) -> Texts:
+        """Return texts in another locale with the same currency."""
+        return type(self)(self.core, locale, self.currency)
+
+    def with_currency(self, currency: str) -> Texts:
+        """Return texts in the same locale that show money in another currency."""
+        return type(self)(self.core, self.locale, currency)
 
     def __call__(self, key: str, **params: Any) -> str:
         safe = {name: _escape(value) for name, value in params.items()}
@@ -39,11 +54,17 @@ class Texts:
         return nest_quotes(text) if self.locale == "ru" else text
 
     def money(self, amount: Decimal, *, kopecks: bool = True) -> str:
-        """Format rubles, e.g. `1 250 000,50 ₽`; with `kopecks=False` a whole amount drops `,00`."""
-        whole = not kopecks and amount == amount.to_integral_value()
-        pattern = "#,##0" if whole else "#,##0.00"
-        number = format_decimal(amount, format=pattern, locale=self.locale, decimal_quantization=True)
-        return f"{number}\u00a0₽"
+        """Format an amount in the team's currency with the locale's standard currency pattern.
+
+        Russian gives `1 250 000,50 ₽` or `1 250 000,50 BYN`, English `RUB 1,250,000.50` or
+        `$1,250,000.50`. Amounts are stored in hundredths, so two decimals are shown for every
+        currency; with `kopecks=False` a whole amount drops `,00`.
+        """
+        pattern = copy(Locale.parse(self.locale).currency_formats["standard"])
+        if not kopecks and amount == amount.to_integral_value():
+            pattern.frac_prec = (0, 0)
+        text = pattern.apply(amount, self.locale, currency=self.currency, currency_digits=False)
+        return _space_currency_code(text, get_currency_symbol(self.currency, self.locale))
 
     def number(self, value: Decimal | int) -> str:
         return format_decimal(value, locale=self.locale)
@@ -85,6 +106,23 @@ class Texts:
 
     def month_name(self, year: int, month: int) -> str:
         return format_date(date(year, month, 1), format="LLLL yyyy", locale=self.locale)
+
+
+def _space_currency_code(text: str, symbol: str) -> str:
+    """Put a no-break space between a currency written in letters and the digits next to it.
+
+    CLDR's currencySpacing rule requires it (`RUB 1,250.00`, not `RUB1,250.00`), and Babel 2.19
+    does not apply it.
+    """
+    start = text.find(symbol)
+    if start < 0:
+        return text
+    end = start + len(symbol)
+    if end < len(text) and symbol[-1].isalpha() and text[end].isdigit():
+        return f"{text[:end]}\u00a0{text[end:]}"
+    if start > 0 and symbol[0].isalpha() and text[start - 1].isdigit():
+        return f"{text[:start]}\u00a0{text[start:]}"
+    return text
 
 
 def _escape(value: Any) -> Any:

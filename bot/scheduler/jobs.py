@@ -335,7 +335,7 @@ class TeamScheduler:
         if team is None:
             return
         for head in heads:
-            texts = self.app.texts(head.locale or team.locale)
+            texts = self.app.texts(head.locale or team.locale, team.currency)
             await self._send_note(head, texts(key, **params))
 
     async def tell_heads_skipped(self, team_id: int, skipped: list[tuple[str, datetime]]) -> None:
@@ -346,7 +346,7 @@ class TeamScheduler:
             return
         zone = ZoneInfo(team.timezone)
         for head in heads:
-            texts = self.app.texts(head.locale or team.locale)
+            texts = self.app.texts(head.locale or team.locale, team.currency)
             lines = [texts("missed-header", minutes=int(self.window.total_seconds() // 60))]
             for job, fire in sorted(skipped, key=lambda item: item[1]):
                 local = fire.astimezone(zone)
@@ -402,7 +402,7 @@ class TeamScheduler:
             reached = milestones.plan_reached(outcome)
             record = await milestones.team_record(session, member, outcome)
             plan = await planners.make_plan(self.app, session, team, BOARD, now)
-        texts = self.app.texts(team.locale)
+        texts = self.app.texts(team.locale, team.currency)
         items: list[Planned | None] = []
         if reached is not None:
             text = texts("milestone-plan", name=member.display_name, percent=texts.percent(reached.ratio))

@@ -98,7 +98,7 @@ class Plan:
         return ZoneInfo(self.team.timezone)
 
     def texts(self, locale: str | None = None) -> Texts:
-        return self.app.texts(locale or self.team.locale)
+        return self.app.texts(locale or self.team.locale, self.team.currency)
 
     def group_post(self, kind: str, day: date, render: Render) -> Planned | None:
         if self.team.board_chat_id is None or not self.team.board_chat_active:

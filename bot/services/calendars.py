@@ -6,12 +6,12 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-import holidays
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import CalendarDay, Team
 from bot.services.errors import UserError
+from bot.services.team_settings import normalize_country
 from kpi.calendar import WorkingCalendar
 
 logger = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ async def set_day(session: AsyncSession, team: Team, day: date, working: bool) -
 
 async def set_country(session: AsyncSession, team: Team, country: str) -> str:
     """Switch the team to another country's production calendar (an ISO 3166 code such as KZ)."""
-    code = country.strip().upper()
-    if code not in holidays.list_supported_countries():
+    code = normalize_country(country)
+    if code is None:
         raise UserError("calendar-error-country", country=country.strip())
     team.calendar_country = code
     await session.commit()

@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 # A monthly salary outside these bounds is a typo (a missing or an extra zero), except 0, which
 # means no salary.
+# NOTE: the bounds are sized for rubles and do not depend on the team's currency, so a USD or EUR
+# salary under 1 000 is rejected as a typo.
 MIN_MONTHLY_SALARY = Decimal("1000")
 MAX_MONTHLY_SALARY = Decimal("100000000")
 

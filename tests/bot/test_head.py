@@ -10,8 +10,8 @@ from tests.bot.support import GROUP, HEAD, IVAN, MARIA, MOSCOW, OUTSIDER, make_t
 NBSP = "\u00a0"
 
 
-async def test_setup_in_private_declined(team):
-    reply = await team.say_one(HEAD, HEAD, "/setup")
+async def test_setup_in_private_without_team_declined(team):
+    reply = await team.say_one(OUTSIDER, OUTSIDER, "/setup")
     assert "нужно отправить в группе" in reply
 
 

@@ -126,7 +126,7 @@ async def test_english_reader_gets_english(team):
 
     assert "Report for" in reply
     assert "Calls: 12" in reply
-    assert "Revenue: 1,500" in reply
+    assert f"Revenue: RUB{NBSP}1,500" in reply
 
 
 async def test_report_for_yesterday_marked_late(team):

@@ -38,7 +38,8 @@ async def test_manager_switches_language_and_reminders(team):
 async def test_head_turns_pay_in_group_on(team):
     shown = (await team.sandbox.send(HEAD, HEAD, "/settings"))[0]
     assert "не показывается" in shown["text"]
-    assert "часовой пояс Europe/Moscow, напоминание в 17:00" in shown["text"]
+    assert "Часовой пояс: Europe/Moscow (UTC+3)" in shown["text"]
+    assert "Напоминание об отчёте: 17:00" in shown["text"]
 
     turned = await _press(team, HEAD, shown, "Показывать прогноз выплат в группе")
 

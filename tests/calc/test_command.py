@@ -83,7 +83,20 @@ def test_calc_in_english(template: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["calc", "--scheme", "by_attainment", "--data", str(template), "--month", "2026-11", "--lang", "en"]) == 0
     output = capsys.readouterr().out.replace(NBSP, " ")
     assert 'Payroll for November 2026 (scheme "Процент по выполнению плана"' in output
-    assert "Team total: 198,900.00 ₽" in output
+    assert "Team total: RUB 198,900.00" in output
+
+
+def test_calc_in_other_currency(template: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["calc", "--scheme", "by_attainment", "--data", str(template), "--month", "2026-11", "--currency", "kzt"]
+    assert main(args) == 0
+    output = capsys.readouterr().out.replace(NBSP, " ")
+    assert "Итого по команде: 198 900,00 KZT" in output
+
+
+def test_calc_unknown_currency_declined(template: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["calc", "--scheme", "by_attainment", "--data", str(template), "--month", "2026-11", "--currency", "рубли"])
+    assert "неизвестная валюта «рубли»" in capsys.readouterr().err
 
 
 def test_worked_numbers_to_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -113,6 +113,8 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         team = await session.scalar(select(Team))
         assert team.board_chat_active is True
         assert team.board_thread_id is None
+        # Teams from before revision 0007 stored rubles.
+        assert team.currency == "RUB"
         assert (await session.scalar(select(Member))).chat_active is True
         await _add_schedule_rows(session, team.id)
         await _check_notify_and_contest_columns(session, team.id)
@@ -165,10 +167,12 @@ async def test_sqlite_downgrade_to_0001(sqlite_url):
     engine = create_engine(sqlite_url)
     async with engine.connect() as connection:
         columns = (await connection.execute(text("PRAGMA table_info(post_ledger)"))).all()
+        team_columns = (await connection.execute(text("PRAGMA table_info(teams)"))).all()
         tables = (await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).all()
         members = (await connection.execute(text("SELECT COUNT(*) FROM members"))).scalar()
     await engine.dispose()
     assert "recipient" not in [column[1] for column in columns]
+    assert "currency" not in [column[1] for column in team_columns]
     assert "absences" not in [table[0] for table in tables]
     assert members == 1
 

@@ -54,7 +54,7 @@ contest-error-order = The period ends ({ $end }) before it starts ({ $start }). 
 contest-error-past = The period { $start } – { $end } is already over. For next year, add the year, for example: <code>/contest 01.01.{ $year }–31.01.{ $year } calls</code>
 contest-error-metric-missing = Add a metric after the dates, for example: { -contest-example }
 contest-error-metric = Unknown metric "{ $name }". Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: { -contest-example }
-contest-error-prize = Could not read the prize "{ $value }". Write an amount in rubles: prize 10 000, and prizes by place separated by a slash: prize 10 000 / 5 000 / 3 000.
+contest-error-prize = Could not read the prize "{ $value }". Write the amount as a number: prize 10 000, and prizes by place separated by a slash: prize 10 000 / 5 000 / 3 000.
 contest-error-prize-count = At most { $max } prizes, one per place.
 contest-error-duplicate = { $kind ->
         [hungry_games] Hungry games

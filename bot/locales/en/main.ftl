@@ -47,11 +47,11 @@ help-manager =
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /disputes — your payslip disputes and their status; dispute a line with the “Dispute” button under /me
     /contest — running contests and their standings
-    /settings — language and private notifications
+    /settings — language and private notifications; for the head, the team's settings too
     /language ru — переключиться на русский
 help-head =
     <b>For the head</b>
-    /setup — in a group: connect it as the team's board and get an invite link
+    /setup — in a group: connect it as the team's board and get an invite link; in the private chat: set the team's name, timezone, calendar, times and currency
     /invite Department name — a link that adds managers to that department
     /revoke [department] — replace an invite link; the old one stops working
     /team — team members with their numbers
@@ -194,7 +194,7 @@ member-error-not-found = No manager “{ $reference }” in your team. Use a num
 
 salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username).
 salary-error-amount = “{ $value }” is not an amount. For example: <code>/salary 12 60 000</code>.
-salary-error-range = A salary must be between 1 000 and 100 000 000 ₽ a month (or 0 for none). This looks like a typo; check the zeros.
+salary-error-range = A salary must be between 1 000 and 100 000 000 a month in the team's currency (or 0 for none). This looks like a typo; check the zeros.
 salary-error-negative = A salary cannot be negative. For example: <code>/salary 12 60 000</code>.
 salary-error-private-only = Salaries are set in the private chat with me only, so amounts never reach the group.
 salary-done = Salary set: { $name } — { $amount } a month.
@@ -262,7 +262,6 @@ settings-language-ru = русский
 settings-language-en = English
 settings-pay-on = Projected pay in group posts: shown
 settings-pay-off = Projected pay in group posts: hidden (pay is shown in private chats only)
-settings-team = Team: timezone { $timezone }, reminder at { $reminder }, report deadline { $deadline }, group post at { $post }
 settings-button-ru = Русский
 settings-button-en = English
 settings-button-pay-on = Show projected pay in the group

@@ -56,7 +56,7 @@ contest-error-order = Конец периода ({ $end }) раньше нача
 contest-error-past = Период { $start } – { $end } уже прошёл. Для следующего года укажите год, например: <code>/contest 01.01.{ $year }–31.01.{ $year } звонки</code>
 contest-error-metric-missing = Укажите показатель после дат, например: { -contest-example }
 contest-error-metric = Не знаю показатель «{ $name }». Доступны: звонки, кп, встречи, новые клиенты, сделки, выручка, маржа, оплаты. Например: { -contest-example }
-contest-error-prize = Не понял приз «{ $value }». Пишите сумму в рублях: приз 10 000, а призы за места — через косую черту: приз 10 000 / 5 000 / 3 000.
+contest-error-prize = Не понял приз «{ $value }». Пишите сумму числом: приз 10 000, а призы за места — через косую черту: приз 10 000 / 5 000 / 3 000.
 contest-error-prize-count = Призов можно задать не больше { $max } — по одному на место.
 contest-error-duplicate = { $kind ->
         [hungry_games] Голодные игры на этот месяц уже идут
