@@ -164,4 +164,4 @@ async def test_english_head_creates_contest(team):
     assert standings.startswith("No. 1. Most Calls, 1 Nov 2026 – 30 Nov 2026")
     assert f"1. Иван — 12, prize RUB{NBSP}10,000" in standings
     assert "2. Мария — 0" in standings
-    assert bad.startswith('Unknown metric "lunches". Available: calls, proposals')
+    assert bad.startswith('Unknown metric “lunches”. Available: calls, proposals')

@@ -75,7 +75,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
     "setup": ((), (
         step("outsider", "other-group", "/setup", "start=", "start="),
         step("ivan", "group", "/setup", "уже подключена к команде", "is already connected to team"),
-        step("outsider", "private", "/setup", "нужно отправить в группе", "нужно отправить в группе"),
+        step("ivan", "private", "/setup", "только руководителю", "Only the team's head"),
+        step("head", "private", "/setup", "Настройка команды — шаг 1 из 7", "step 1 of 7"),
     )),
     "report": ((PLAN,), (
         step("ivan", "private", "/report звонки 40 встречи 3 выручка 250к", "Отчёт за 03.11.2026 сохранён",
@@ -100,7 +101,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
         step("head", "group", "/need", "/me", "/me"),
     )),
     "whatif": ((PLAN, SALARY), (
-        step("ivan", "private", "/whatif 500к", "Если продадите ещё на 500", "With 500,000", "/whatif 500k"),
+        step("ivan", "private", "/whatif 500к", "Если продадите ещё на 500", "With RUB\u00a0500,000", "/whatif 500k"),
         step("ivan", "private", "/whatif много", "Укажите, сколько ещё выручки", "Say how much more revenue",
              "/whatif lots"),
         step("ivan", "group", "/whatif 5к", "в личном чате", "in the private chat only", "/whatif 5k"),

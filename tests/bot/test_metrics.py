@@ -55,7 +55,7 @@ async def test_head_adds_metric_in_english(team):
     listed = await team.say_one(HEAD, HEAD, "/metrics")
 
     assert "Metric “Service contracts” (service) added." in added
-    assert "service — Service contracts, money, up to 1,000,000,000" in listed
+    assert "service — Service contracts, money, up to RUB\u00a01,000,000,000" in listed
     assert await _metrics(team) == {"service": ("Сервис", "money", True)}
 
 

@@ -244,5 +244,6 @@ async def test_two_schedulers_on_one_database_post_once(tmp_path):
 
     assert len(_boards(sent)) == 1
     assert len([text for text in _texts(sent, GROUP) if "Срок сдачи" in text]) == 1
-    assert len(_texts(sent, IVAN)) == 1
-    assert len(_texts(sent, MARIA)) == 1
+    # One reminder and one evening note each.
+    assert len(_texts(sent, IVAN)) == 2
+    assert len(_texts(sent, MARIA)) == 2

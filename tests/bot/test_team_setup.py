@@ -147,16 +147,16 @@ async def test_wizard_bad_values_in_english(team):
     await team.say(HEAD, HEAD, "/language en")
     await _type(team, "/setup")
     await _type(team, "North")
-    assert 'Unknown timezone "Mars/Olympus"' in (await _type(team, "Mars/Olympus"))["text"]
+    assert 'Unknown timezone “Mars/Olympus”' in (await _type(team, "Mars/Olympus"))["text"]
     await _type(team, "Moscow")
-    assert 'no working calendar for "Narnia"' in (await _type(team, "Narnia"))["text"]
+    assert 'no working calendar for “Narnia”' in (await _type(team, "Narnia"))["text"]
     await _type(team, "by")
-    assert '"six pm" is not a time' in (await _type(team, "six pm"))["text"]
+    assert '“six pm” is not a time' in (await _type(team, "six pm"))["text"]
     await _type(team, "18:00")
     assert "must come before the report deadline (18:00)" in (await _type(team, "19:00"))["text"]
     await _type(team, "17:00")
     await _type(team, "19:00")
-    assert 'Unknown currency "ZZZ"' in (await _type(team, "ZZZ"))["text"]
+    assert 'Unknown currency “ZZZ”' in (await _type(team, "ZZZ"))["text"]
 
     summary = await _type(team, "usd")
     assert "Timezone: Europe/Moscow (UTC+3)" in summary["text"]

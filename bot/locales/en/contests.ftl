@@ -49,12 +49,12 @@ contest-usage =
     { -contest-example } — the most over a period; prizes by place separated by a slash: prize 10 000 / 5 000
 contest-error-private-only = Contests are created in the private chat with me. Send me, for example: { -contest-example }. In the group, /contest alone shows the standings.
 contest-error-head-only = Only the team's head can create a contest. /contest alone shows the running ones.
-contest-error-date = The date "{ $value }" does not exist. Write it like this: { -contest-example }
+contest-error-date = The date “{ $value }” does not exist. Write it like this: { -contest-example }
 contest-error-order = The period ends ({ $end }) before it starts ({ $start }). Put the start date first: { -contest-example }
 contest-error-past = The period { $start } – { $end } is already over. For next year, add the year, for example: <code>/contest 01.01.{ $year }–31.01.{ $year } calls</code>
 contest-error-metric-missing = Add a metric after the dates, for example: { -contest-example }
-contest-error-metric = Unknown metric "{ $name }". Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: { -contest-example }
-contest-error-prize = Could not read the prize "{ $value }". Write the amount as a number: prize 10 000, and prizes by place separated by a slash: prize 10 000 / 5 000 / 3 000.
+contest-error-metric = Unknown metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: { -contest-example }
+contest-error-prize = Could not read the prize “{ $value }”. Write the amount as a number: prize 10 000, and prizes by place separated by a slash: prize 10 000 / 5 000 / 3 000.
 contest-error-prize-count = At most { $max } prizes, one per place.
 contest-error-duplicate = { $kind ->
         [hungry_games] Hungry games

@@ -29,7 +29,7 @@ dispute-notice =
     <b>Dispute No. { $number }</b>: { $name } disputes a payslip line for { $month }:
     { $line }
     Reason: { $reason }
-dispute-ask-answer = Write your answer to dispute No. { $number } ({ $name }). The manager receives it with the status "{ $status }".
+dispute-ask-answer = Write your answer to dispute No. { $number } ({ $name }). The manager receives it with the status “{ $status }”.
 dispute-answer-sent = Answer sent. Dispute No. { $number }: { $status }.
 dispute-outcome =
     The head reviewed your dispute No. { $number } about a payslip line for { $month }:

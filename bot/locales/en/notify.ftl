@@ -1,8 +1,8 @@
 ## Contest titles, cancelling and results
 
-contest-named-hungry_games = No. { $number }. "{ $title }" — hungry games, { $month }
-contest-named-departments = No. { $number }. "{ $title }" — department contest, { $month }
-contest-named-custom = No. { $number }. "{ $title }" — { $metric }, { $start } – { $end }
+contest-named-hungry_games = No. { $number }. “{ $title }” — hungry games, { $month }
+contest-named-departments = No. { $number }. “{ $title }” — department contest, { $month }
+contest-named-custom = No. { $number }. “{ $title }” — { $metric }, { $start } – { $end }
 
 contest-error-title-missing = Write the title itself after the word "title", for example: <code>/contest departments title Battle of departments</code>
 contest-error-title-long = The title is too long: { $length } { $length ->

@@ -1,6 +1,6 @@
 ## Team setup wizard and the head's team settings
 
-setup-wizard-hint = You can set the team's name, timezone, working calendar, report and board times and currency in a private chat with me: press "Set up the team".
+setup-wizard-hint = You can set the team's name, timezone, working calendar, report and board times and currency in a private chat with me: press “Set up the team”.
 setup-button-open = ⚙️ Set up the team
 setup-button-back = « Back
 setup-button-skip = Keep as is »
@@ -18,7 +18,7 @@ setup-question-post = When should the sales board be posted to the group? Pick o
 setup-question-currency = Which currency should amounts be shown in? Pick one or type a currency code such as <code>GEL</code>. Amounts already stored are not converted: only the currency label changes.
 
 setup-summary = <b>Check the team settings</b>
-setup-summary-hint = If everything is right, press "Save settings". To correct a value, press "Back".
+setup-summary-hint = If everything is right, press “Save settings”. To correct a value, press “Back”.
 setup-field-name = Name: { $value }
 setup-field-timezone = Timezone: { $value }
 setup-field-calendar = Working calendar: { $value }
@@ -36,11 +36,11 @@ setup-expired-alert = This setup is no longer current.
 setup-expired = This team setup is out of date: it was saved, cancelled or opened again. Nothing changed. Open the setup again.
 
 setup-error-name = The team name must be 1 to 128 characters long. Please type it again.
-setup-error-timezone = Unknown timezone "{ $value }". Pick a city on the buttons or type an IANA zone such as <code>Asia/Yekaterinburg</code>.
-setup-error-country = There is no working calendar for "{ $value }". Pick a country on the buttons or type its two-letter code, such as <code>KZ</code>.
-setup-error-time = "{ $value }" is not a time. Type hours and minutes with a colon, such as <code>18:30</code>.
+setup-error-timezone = Unknown timezone “{ $value }”. Pick a city on the buttons or type an IANA zone such as <code>Asia/Yekaterinburg</code>.
+setup-error-country = There is no working calendar for “{ $value }”. Pick a country on the buttons or type its two-letter code, such as <code>KZ</code>.
+setup-error-time = “{ $value }” is not a time. Type hours and minutes with a colon, such as <code>18:30</code>.
 setup-error-reminder-late = The reminder at { $reminder } must come before the report deadline ({ $deadline }). Pick an earlier time, or go back and move the deadline.
-setup-error-currency = Unknown currency "{ $value }". Type a three-letter ISO 4217 code such as <code>RUB</code>, <code>BYN</code> or <code>KZT</code>.
+setup-error-currency = Unknown currency “{ $value }”. Type a three-letter ISO 4217 code such as <code>RUB</code>, <code>BYN</code> or <code>KZT</code>.
 setup-error-invalid-state = Settings not saved: one of the values is invalid. Open the setup again with /setup.
 
-settings-team-header = <b>Team "{ $team }"</b>
+settings-team-header = <b>Team “{ $team }”</b>
