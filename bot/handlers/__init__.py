@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    adjustments,
     assessments,
     common,
     contests,
@@ -31,6 +32,7 @@ def build_router() -> Router:
         head.create_router(),
         rules.create_router(),
         assessments.create_router(),
+        adjustments.create_router(),
         disputes.create_router(),
         contests.create_router(),
         schedule.create_router(),

@@ -20,13 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
-from bot.handlers.arguments import parse_month
+from bot.handlers.arguments import parse_month, split_metric
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
 from bot.render.views import metric_value, render_payroll
-from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
+from bot.report_parser import normalize_alias, parse_amount
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
@@ -197,7 +197,7 @@ async def plan(
     if len(parts) < 2:
         raise UserError("plan-usage")
     reference, rest = parts
-    metric, value_text = _split_metric(rest)
+    metric, value_text = split_metric(rest)
     if metric is None:
         raise UserError("plan-error-unknown-metric", name=rest.split()[0])
     try:
@@ -349,12 +349,14 @@ async def transfer(message: Message, command: CommandObject, session: AsyncSessi
     await message.answer(texts("transfer-done", name=new_head.display_name))
 
 
-async def deactivate(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+async def deactivate(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+) -> None:
     """`/deactivate <number or @username>`: the member leaves; their history stays."""
     reference = (command.args or "").strip()
     if not reference:
         raise UserError("deactivate-usage")
-    other = await teams.deactivate(session, member, reference)
+    other = await teams.deactivate(session, member, reference, clock.now())
     await message.answer(texts("deactivate-done", name=other.display_name))
 
 
@@ -380,12 +382,3 @@ def create_router() -> Router:
     router.message.register(deactivate, Command("deactivate"), flags={"access": Access(roles=HEAD_ONLY)})
     return router
 
-
-def _split_metric(text: str) -> tuple[str | None, str]:
-    """Match the longest metric alias at the start of `text`; return (metric code, the rest)."""
-    words = text.split()
-    for length in range(min(3, len(words) - 1), 0, -1):
-        alias = normalize_alias(" ".join(words[:length]))
-        if alias in METRIC_ALIASES:
-            return METRIC_ALIASES[alias], " ".join(words[length:])
-    return None, text
