@@ -100,7 +100,8 @@ async def export_payroll(
         return
     await callback.answer()
     result = await months.month_payroll(session, member, Month.parse(callback_data.month), clock.now())
-    content = payroll_workbook(texts, result.payroll, result.as_of, result.closed_at is not None)
+    status = texts("xlsx-closed") if result.closed_at is not None else texts("xlsx-open", date=texts.day(result.as_of))
+    content = payroll_workbook(texts, result.payroll, status, result.scheme)
     await message.answer_document(
         BufferedInputFile(content, filename=f"payroll-{callback_data.month}.xlsx"),
         caption=texts("payroll-xlsx-caption", month=texts.month_name(result.payroll.month.year, result.payroll.month.month)),

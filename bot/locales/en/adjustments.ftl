@@ -28,3 +28,23 @@ adjust-notice =
 rules-line-adjustment-label = Adjustment for { $month }
 rules-line-adjustment = { $metric } { $change }, recorded { $date }: the month recomputed under its scheme, { $before } before, { $after } after
 rules-line-adjustment-attainment = ; plan attainment { $before } → { $after }
+
+## The payroll workbook (the /payroll button and salesboard calc --format xlsx)
+
+xlsx-sheet-lines = Lines
+xlsx-sheet-departments = Departments
+xlsx-scheme = scheme "{ $title }", in force from { $date }
+xlsx-column-department = Department
+xlsx-column-salary = Salary
+xlsx-column-bonus = Bonus
+xlsx-column-kpi = KPI premium
+xlsx-column-deductions = Deductions
+xlsx-column-adjustments = Adjustments
+xlsx-column-total = Total
+xlsx-column-not-deducted = Not deducted
+xlsx-column-attainment = Plan attainment
+xlsx-column-fixed-share = Salary share
+xlsx-column-rule = Rule
+xlsx-column-metric = Metric
+xlsx-column-actual = Actual
+xlsx-column-plan = Plan

@@ -28,3 +28,23 @@ adjust-notice =
 rules-line-adjustment-label = Корректировка за { $month }
 rules-line-adjustment = { $metric } { $change }, записано { $date }: месяц пересчитан по его схеме, было { $before }, стало { $after }
 rules-line-adjustment-attainment = ; выполнение плана { $before } → { $after }
+
+## The payroll workbook (the /payroll button and salesboard calc --format xlsx)
+
+xlsx-sheet-lines = Строки
+xlsx-sheet-departments = Отделы
+xlsx-scheme = схема «{ $title }», действует с { $date }
+xlsx-column-department = Отдел
+xlsx-column-salary = Оклад
+xlsx-column-bonus = Премия
+xlsx-column-kpi = Премия за KPI
+xlsx-column-deductions = Депремирование
+xlsx-column-adjustments = Корректировки
+xlsx-column-total = Итого
+xlsx-column-not-deducted = Не удержано
+xlsx-column-attainment = Выполнение плана
+xlsx-column-fixed-share = Доля оклада
+xlsx-column-rule = Правило
+xlsx-column-metric = Показатель
+xlsx-column-actual = Факт
+xlsx-column-plan = План
