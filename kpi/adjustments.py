@@ -68,7 +68,7 @@ def recompute_month(
 ) -> Recomputation:
     """Compute the closed ``month`` for ``member_id`` with ``earlier`` changes, then with ``change`` too.
 
-    The whole team is computed each time, so a department factor sees the department's new
+    The whole team is computed each time, so a department factor uses the department's new
     total. Raises LookupError when ``member_id`` is not among ``managers`` and ValueError when a
     total would become negative.
     """

@@ -1,5 +1,6 @@
-"""/adjust: a late change to a closed month, paid as the difference in the current month; the
-manager is told privately, with the reason."""
+"""/adjust: a late change to a closed month, paid as the difference in the current month.
+
+The manager gets a private notice with the reason."""
 
 from __future__ import annotations
 

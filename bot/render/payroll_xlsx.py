@@ -30,7 +30,7 @@ _RATIO_DIGITS = 6
 
 
 def payroll_workbook(texts: Texts, payroll: Payroll, status: str, scheme: Scheme | None = None) -> bytes:
-    """Return the .xlsx bytes; `status` says whether the month is closed or as of which day."""
+    """Return the .xlsx bytes. `status` is the text next to the title: the month is closed, or as of which day."""
     book = Workbook()
     summary = book.active
     summary.title = texts("xlsx-sheet-payroll")
