@@ -190,9 +190,10 @@ class MonthChange:
 class Adjustment:
     """A pay difference for the closed ``closed_month``, paid in the month of ``recorded_on``.
 
-    ``amount`` is the difference in roubles, to the kopeck: negative when the change lowered the closed month's
-    pay. ``pay_before`` and ``pay_after`` are that month's totals without and with the change,
-    ``attainment_before`` and ``attainment_after`` its bonus plan attainment (None without a plan).
+    ``amount`` is the difference in roubles, to the kopeck, and negative when the change lowered
+    the closed month's pay. ``pay_before`` and ``pay_after`` are that month's totals without and
+    with the change, ``attainment_before`` and ``attainment_after`` its bonus plan attainment
+    (None without a plan).
     """
 
     recorded_on: date
