@@ -167,3 +167,20 @@ async def test_adjust_in_english(october: Team):
     assert "is not closed" in refused
     malformed = await october.say_one(HEAD, HEAD, f"/adjust @user{IVAN} 2026-10 revenue 1000")
     assert "with its sign" in malformed
+
+
+async def test_department_head_adjusts_own_department(october: Team):
+    corporate = (await october.say_one(HEAD, HEAD, "/invite Корпоративный")).split("start=")[1].split()[0]
+    retail = (await october.say_one(HEAD, HEAD, "/invite Розница")).split("start=")[1].split()[0]
+    await october.say(IVAN, IVAN, f"/start {corporate}")
+    await october.say(MARIA, MARIA, f"/start {retail}")
+    await october.say(HEAD, HEAD, f"/role @user{MARIA} руководитель отдела")
+
+    declined = await october.say_one(MARIA, MARIA, REFUND)
+    await october.say(IVAN, IVAN, f"/start {retail}")
+    accepted = await october.sandbox.send(MARIA, MARIA, REFUND)
+
+    assert "работает в другом отделе" in declined
+    reply = next(item["text"] for item in accepted if item["chat"]["id"] == MARIA)
+    assert f"Разница -23{NBSP}100,00{NBSP}₽" in reply
+    assert any(item["chat"]["id"] == IVAN for item in accepted)

@@ -104,3 +104,18 @@ async def test_payroll_keeps_manager_deactivated_after_month():
     assert f"Мария — 2{NBSP}000,00{NBSP}₽" in november
     assert "Мария" not in top
     assert "2 менеджера" in closed
+
+
+async def test_payroll_leaves_out_manager_gone_before_month():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await team.say(HEAD, HEAD, f"/salary @user{MARIA} 40 000")
+        await team.say(HEAD, HEAD, f"/deactivate @user{MARIA}")
+        await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
+
+        october = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
+        november = await team.say_one(HEAD, HEAD, "/payroll")
+
+    # Switched off on Friday 30 October, the last working day of October: the full salary.
+    assert f"Мария — 40{NBSP}000,00{NBSP}₽" in october
+    assert "Мария" not in november
