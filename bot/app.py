@@ -38,8 +38,9 @@ logger = logging.getLogger(__name__)
 LOCALES_PATH = Path(__file__).parent / "locales" / "{locale}"
 
 PRIVATE_COMMANDS = (
-    "report", "me", "need", "whatif", "disputes", "top", "contest", "vacation", "payroll", "close", "team", "plan",
-    "metrics", "salary", "deduct", "score", "hired", "invite", "revoke", "role", "transfer", "deactivate", "calendar",
+    "report", "me", "need", "whatif", "disputes", "top", "contest", "vacation", "payroll", "close", "adjust", "team",
+    "plan", "metrics", "salary", "deduct", "score", "hired", "invite", "revoke", "role", "transfer", "deactivate",
+    "calendar",
     "times", "rules", "settings", "language", "help",
 )
 GROUP_COMMANDS = ("report", "me", "top", "rules", "contest", "setup", "topic", "help")

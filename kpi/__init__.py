@@ -5,6 +5,7 @@ The one exception is ``kpi.presets``, which reads the preset scheme files
 shipped inside this package.
 """
 
+from kpi.adjustments import Adjustment, MonthChange, Recomputation, apply_changes, recompute_month
 from kpi.attainment import attainment
 from kpi.bonus import rate_earned
 from kpi.calendar import WorkingCalendar
@@ -99,6 +100,7 @@ __all__ = [
     "METRICS",
     "RATIO_KPIS",
     "STANDARD_CRITERIA",
+    "Adjustment",
     "BonusBase",
     "BonusMode",
     "BonusResult",
@@ -134,12 +136,14 @@ __all__ = [
     "MetricForecast",
     "MetricKind",
     "Month",
+    "MonthChange",
     "MonthForecast",
     "PayLine",
     "Payroll",
     "Payslip",
     "Plan",
     "PlanHealth",
+    "Recomputation",
     "Refund",
     "SalaryResult",
     "Scheme",
@@ -153,6 +157,7 @@ __all__ = [
     "Tier",
     "TierTable",
     "activity_points",
+    "apply_changes",
     "attainment",
     "compute_payroll",
     "compute_payslip",
@@ -173,6 +178,7 @@ __all__ = [
     "prorated_salary",
     "rank",
     "rate_earned",
+    "recompute_month",
     "require_decimal",
     "round_kopecks",
     "rule_bounds",

@@ -3,7 +3,9 @@
 Both reduce only the variable part of pay: never the salary and never below
 zero, because Russian labour law does not allow fines from wages. What could
 not be taken stays visible on the line as ``requested`` + ``amount``.
-Adjustments are taken first, in the order given, then deductions.
+Refunds are taken first, then recomputed adjustments, each in the order
+given, then deductions. A positive adjustment (a late payment) is paid in
+full and leaves more variable pay for what follows.
 """
 
 from decimal import Decimal
@@ -18,8 +20,8 @@ from kpi.scheme import Scheme
 def correction_lines(manager: ManagerMonth, scheme: Scheme, month: Month, variable: Decimal) -> tuple[PayLine, ...]:
     """Return the adjustment and deduction lines, each taking what ``variable`` pay has left.
 
-    Raises ValueError for a refund recorded outside ``month`` or for a deal
-    month that is not closed yet (not before ``month``), for a deduction
+    Raises ValueError for a refund or adjustment recorded outside ``month`` or
+    for a month that is not closed yet (not before ``month``), for a deduction
     dated outside ``month``, and for a deduction code the scheme does not
     publish.
     """
@@ -50,6 +52,40 @@ def correction_lines(manager: ManagerMonth, scheme: Scheme, month: Month, variab
                 deal_month=refund.deal_month,
                 recorded_on=refund.recorded_on,
                 note=refund.note or None,
+            )
+        )
+
+    for adjustment in manager.adjustments:
+        if not month.contains(adjustment.recorded_on):
+            raise ValueError(
+                f"member {manager.member_id}: adjustment recorded on {adjustment.recorded_on} is outside {month}"
+            )
+        if not adjustment.closed_month < month:
+            raise ValueError(
+                f"member {manager.member_id}: adjustment for {adjustment.closed_month} is not for a closed month "
+                f"before {month}"
+            )
+        requested = None
+        amount = adjustment.amount
+        if amount < 0:
+            requested = -amount
+            amount = ZERO_AMOUNT - min(requested, remaining)
+        remaining += amount
+        lines.append(
+            PayLine(
+                LineKind.ADJUSTMENT,
+                amount,
+                base=adjustment.change.delta,
+                rule=f"adjustment.{adjustment.change.metric}",
+                metric=adjustment.change.metric,
+                requested=requested,
+                deal_month=adjustment.closed_month,
+                recorded_on=adjustment.recorded_on,
+                pay_before=adjustment.pay_before,
+                pay_after=adjustment.pay_after,
+                attainment_before=adjustment.attainment_before,
+                attainment=adjustment.attainment_after,
+                note=adjustment.note or None,
             )
         )
 

@@ -2,7 +2,7 @@
 
 Lines come in this order: salary, then per bonus rule its bonus and its
 super bonus (when reached), one line per KPI target and criterion (when
-the scheme has a KPI premium), refund adjustments, deductions.
+the scheme has a KPI premium), refunds, other adjustments, deductions.
 
 Amounts are rounded half up to kopecks (``kpi.money.round_kopecks``) at
 these points only:

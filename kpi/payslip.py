@@ -11,6 +11,7 @@ from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
 
+from kpi.metrics import METRICS
 from kpi.money import FloatNotAllowedError, require_decimal
 from kpi.period import Month
 from kpi.plans import Plan
@@ -24,7 +25,7 @@ class LineKind(StrEnum):
     SUPER_BONUS = "super_bonus"
     KPI_TARGET = "kpi_target"
     KPI_CRITERION = "kpi_criterion"
-    # A refund recorded after its deal month was closed.
+    # A refund, or another change, recorded after the month it belongs to was closed.
     ADJUSTMENT = "adjustment"
     DEDUCTION = "deduction"
 
@@ -34,8 +35,9 @@ VARIABLE_KINDS = frozenset({LineKind.BONUS, LineKind.SUPER_BONUS, LineKind.KPI_T
 _DECIMAL_FIELDS = (
     "base", "rate", "monthly", "plan", "tier_lower_bound", "fixed", "factor", "cap", "uncapped",
     "target", "actual", "denominator", "threshold", "ceiling", "weight", "pool", "requested",
+    "pay_before", "pay_after",
 )
-_RATIO_FIELDS = ("attainment", "department_attainment")
+_RATIO_FIELDS = ("attainment", "department_attainment", "attainment_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +45,8 @@ class PayLine:
     """One payslip line: an amount in kopecks and the data that explains it.
 
     ``rule`` names the rule that made the line: "salary", "bonus.<base>",
-    "super_bonus.<base>", "kpi.<metric>", "criterion.<code>", "refund" or
-    "deduction.<code>". Which other fields are set depends on ``kind``:
+    "super_bonus.<base>", "kpi.<metric>", "criterion.<code>", "refund",
+    "adjustment.<metric>" or "deduction.<code>". Which other fields are set depends on ``kind``:
 
     - SALARY: ``monthly``, ``worked_days``, ``working_days``.
     - BONUS: ``metric`` (the base), ``title`` (the rule's own title or None),
@@ -64,8 +66,15 @@ class PayLine:
       / days worked) and its target is a share.
     - KPI_CRITERION: ``code``, ``title`` (None for a standard criterion),
       ``pool``, ``weight``, ``base``, ``passed`` (None when not scored).
-    - ADJUSTMENT: ``base`` (the refunded amount), ``rate``, ``deal_month``,
-      ``recorded_on``, ``requested``; ``amount`` is negative.
+    - ADJUSTMENT from a refund (rule "refund"): ``base`` (the refunded
+      amount), ``rate``, ``deal_month``, ``recorded_on``, ``requested``;
+      ``amount`` is negative.
+    - ADJUSTMENT from a recomputed closed month (rule "adjustment.<metric>"):
+      ``metric``, ``base`` (the signed change to its total), ``deal_month``
+      (the closed month), ``recorded_on``, ``pay_before`` and ``pay_after``
+      (that month's total without and with the change), ``attainment_before``
+      and ``attainment``; ``amount`` is the difference, of either sign, and
+      ``requested`` is set when it is negative.
     - DEDUCTION: ``code``, ``title``, ``requested``, ``recorded_on``;
       ``amount`` is negative.
 
@@ -108,6 +117,9 @@ class PayLine:
     deal_month: Month | None = None
     recorded_on: date | None = None
     note: str | None = None
+    pay_before: Decimal | None = None
+    pay_after: Decimal | None = None
+    attainment_before: Fraction | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", LineKind(self.kind))
@@ -159,6 +171,47 @@ class Refund:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthChange:
+    """A signed change to one metric's month total: -50 000 revenue for a refund, +1 deal for a late one."""
+
+    metric: str
+    delta: Decimal
+
+    def __post_init__(self) -> None:
+        if self.metric not in METRICS:
+            raise ValueError(f"unknown metric {self.metric!r}")
+        delta = require_decimal(self.delta, "MonthChange.delta")
+        if delta == 0:
+            raise ValueError("a month change must not be zero")
+        object.__setattr__(self, "delta", delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """A pay difference for the closed ``closed_month``, paid in the month of ``recorded_on``.
+
+    ``amount`` is the difference in roubles, to the kopeck, and negative when the change lowered
+    the closed month's pay. ``pay_before`` and ``pay_after`` are that month's totals without and
+    with the change, ``attainment_before`` and ``attainment_after`` its bonus plan attainment
+    (None without a plan).
+    """
+
+    recorded_on: date
+    closed_month: Month
+    change: MonthChange
+    amount: Decimal
+    pay_before: Decimal
+    pay_after: Decimal
+    attainment_before: Fraction | None = None
+    attainment_after: Fraction | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("amount", "pay_before", "pay_after"):
+            object.__setattr__(self, name, require_decimal(getattr(self, name), f"Adjustment.{name}"))
+
+
+@dataclass(frozen=True, slots=True)
 class Deduction:
     """One application of a published deduction ``code``, e.g. on the day it happened."""
 
@@ -185,8 +238,9 @@ class ManagerMonth:
     ``metrics`` contains the month's other totals by metric code (cost,
     payments, calls, custom metrics); ``plans`` the other plans by metric
     code. ``criteria`` holds the head's yes/no scores by criterion code,
-    ``deductions`` the deductions applied this month, and ``refunds`` the
-    refunds recorded this month for closed months.
+    ``deductions`` the deductions applied this month, ``refunds`` the
+    refunds recorded this month for closed months, and ``adjustments`` the
+    recomputed differences recorded this month for closed months.
     """
 
     member_id: int
@@ -203,6 +257,7 @@ class ManagerMonth:
     criteria: Mapping[str, bool] = field(default_factory=dict)
     deductions: tuple[Deduction, ...] = ()
     refunds: tuple[Refund, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
 
     def __post_init__(self) -> None:
         salary = require_decimal(self.monthly_salary, "ManagerMonth.monthly_salary")
@@ -239,6 +294,10 @@ class ManagerMonth:
         for refund in self.refunds:
             if not isinstance(refund, Refund):
                 raise TypeError(f"refunds of member {self.member_id} must be Refund values, not {refund!r}")
+        object.__setattr__(self, "adjustments", tuple(self.adjustments))
+        for adjustment in self.adjustments:
+            if not isinstance(adjustment, Adjustment):
+                raise TypeError(f"adjustments of member {self.member_id} must be Adjustment values, not {adjustment!r}")
 
     def _set_metrics(self) -> None:
         metrics = {}
@@ -339,7 +398,7 @@ class Payslip:
 
     @property
     def adjustments(self) -> Decimal:
-        """Refund adjustments, zero or negative."""
+        """Refunds and other adjustments for closed months; a late payment makes it positive."""
         return self._sum(LineKind.ADJUSTMENT)
 
     @property

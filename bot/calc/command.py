@@ -151,7 +151,7 @@ def run_calc(args: argparse.Namespace) -> int:
     if args.format == "xlsx":
         output = args.output or Path(f"payroll-{month}.xlsx")
         try:
-            write_xlsx(payroll, health, texts, scheme, output)
+            write_xlsx(payroll, texts, scheme, output)
         except OSError as error:
             return _fail(texts("calc-error-write", path=str(output), detail=str(error)))
         print(texts("calc-saved", path=str(output)), file=sys.stderr)

@@ -16,6 +16,7 @@ from math import floor
 from pathlib import Path
 from typing import Any
 
+from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.rules import explain_line, share_text
 from bot.render.texts import Texts
 from kpi.health import PlanHealth
@@ -232,73 +233,11 @@ _BUILTIN = frozenset(
 )
 
 
-def write_xlsx(payroll: Payroll, health: PlanHealth, texts: Texts, scheme: Scheme, path: Path) -> None:
-    """Write three sheets: payroll (one row per manager and a total), lines (with reasons), departments."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    money_format = "#,##0.00"
-    percent_format = "0.0%"
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = "payroll"
-    columns = [
-        "manager", "department", "salary", "bonus", "kpi_premium", "deductions", "adjustments", "total",
-        "not_deducted", "attainment", "fixed_share",
-    ]
-    summary.append(columns)
-    for payslip in payroll.payslips:
-        summary.append(
-            [
-                payslip.name,
-                payslip.department,
-                payslip.salary,
-                payslip.bonus,
-                payslip.kpi_premium,
-                payslip.deductions,
-                payslip.adjustments,
-                payslip.total,
-                payslip.not_deducted,
-                _cell_ratio(payslip.attainment),
-                _cell_ratio(payslip.fixed_share),
-            ]
-        )
-    summary.append(
-        [
-            texts("calc-xlsx-total"), None, payroll.salary, payroll.bonus, payroll.kpi_premium, payroll.deductions,
-            payroll.adjustments, payroll.total, payroll.not_deducted, None, None,
-        ]
+def write_xlsx(payroll: Payroll, texts: Texts, scheme: Scheme, path: Path) -> None:
+    """Write the same workbook as the bot's Excel button, with the scheme in place of the month's status."""
+    status = texts(
+        "xlsx-scheme",
+        title=payroll.scheme_title or "",
+        date=texts.day(payroll.scheme_from.first_day) if payroll.scheme_from else "—",
     )
-    for row in summary.iter_rows(min_row=2):
-        for cell in row[2:9]:
-            cell.number_format = money_format
-        for cell in row[9:11]:
-            cell.number_format = percent_format
-    for cell in summary[1]:
-        cell.font = Font(bold=True)
-
-    details = workbook.create_sheet("lines")
-    details.append(["manager", "kind", "rule", "amount", "explanation"])
-    for payslip in payroll.payslips:
-        for line in payslip.lines:
-            details.append([payslip.name, line.kind.value, line.rule, line.amount, explain_line(texts, line, scheme)])
-    for row in details.iter_rows(min_row=2):
-        row[3].number_format = money_format
-    for cell in details[1]:
-        cell.font = Font(bold=True)
-
-    departments = workbook.create_sheet("departments")
-    departments.append(["department", "metric", "actual", "plan", "attainment"])
-    for department in payroll.departments:
-        departments.append(
-            [department.name, department.metric, department.actual, department.plan, _cell_ratio(department.attainment)]
-        )
-    for cell in departments[1]:
-        cell.font = Font(bold=True)
-    workbook.save(path)
-
-
-def _cell_ratio(ratio: Fraction | None) -> Decimal | None:
-    # A spreadsheet cell stores a double anyway, so six truncated places are plenty for a percent.
-    text = ratio_text(ratio)
-    return None if text is None else Decimal(text)
+    path.write_bytes(payroll_workbook(texts, payroll, status, scheme))

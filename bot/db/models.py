@@ -126,6 +126,8 @@ class Member(Base):
     salary_kopecks: Mapped[int] = mapped_column(BigInteger, default=0)
     locale: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # When /deactivate switched the member off; None while active, and for those switched off before revision 0008.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # False once the user blocked the bot; set back when they write to it again.
     chat_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -450,3 +452,32 @@ class TeamMetric(Base):
     position: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MonthAdjustment(Base):
+    """A late change to a closed month's total of one metric, with the pay difference it made.
+
+    The difference is computed once, when the change is recorded, and paid in the month of
+    `recorded_on`; the closed month's stored payroll never changes.
+    """
+
+    __tablename__ = "month_adjustments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    # The closed month the change belongs to, "2026-10".
+    month: Mapped[str] = mapped_column(String(7))
+    metric: Mapped[str] = mapped_column(String(32))
+    # Signed, in storage units: kopecks for money, the count otherwise.
+    change: Mapped[int] = mapped_column(BigInteger)
+    amount_kopecks: Mapped[int] = mapped_column(BigInteger)
+    pay_before_kopecks: Mapped[int] = mapped_column(BigInteger)
+    pay_after_kopecks: Mapped[int] = mapped_column(BigInteger)
+    # Exact ratios as "numerator/denominator"; None without a bonus plan.
+    attainment_before: Mapped[str | None] = mapped_column(String(64))
+    attainment_after: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))

@@ -34,6 +34,12 @@ async def members_of(session: AsyncSession, team_id: int, role: Role | None = Ro
     return list(await session.scalars(query.order_by(Member.id)))
 
 
+async def former_managers_of(session: AsyncSession, team_id: int) -> list[Member]:
+    """Return the team's managers who were switched off, in the order they joined."""
+    query = select(Member).where(Member.team_id == team_id, Member.active.is_(False), Member.role == Role.MANAGER)
+    return list(await session.scalars(query.order_by(Member.id)))
+
+
 async def departments_of(session: AsyncSession, team_id: int) -> dict[int, Department]:
     rows = await session.scalars(select(Department).where(Department.team_id == team_id))
     return {department.id: department for department in rows}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.handlers import (
+    adjustments,
     assessments,
     common,
     contests,
@@ -36,6 +37,7 @@ def build_router() -> Router:
         metrics.create_router(),
         rules.create_router(),
         assessments.create_router(),
+        adjustments.create_router(),
         disputes.create_router(),
         contests.create_router(),
         schedule.create_router(),

@@ -12,7 +12,7 @@ from aiogram.types import ErrorEvent, Message
 
 from bot.render.texts import Texts
 from bot.services.errors import UserError
-from kpi.metrics import METRICS
+from kpi.metrics import METRICS, MetricKind
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,10 @@ async def user_error(event: ErrorEvent, texts: Texts) -> None:
         params = dict(error.params)
         metric = params.get("metric")
         if isinstance(metric, str) and metric in METRICS:
+            total = params.get("total")
+            if isinstance(total, Decimal):
+                money = METRICS[metric].kind is MetricKind.MONEY
+                params["total"] = texts.money(total, kopecks=False) if money else texts.number(total)
             params["metric"] = texts(f"metric-{metric}")
         limit = params.get("limit")
         if isinstance(limit, str) and limit.isdigit():

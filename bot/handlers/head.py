@@ -20,14 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
-from bot.handlers.arguments import parse_month
+from bot.handlers.arguments import parse_month, split_metric
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
 from bot.metric_catalog import MetricCatalog
 from bot.render.views import metric_name, metric_value, render_payroll
-from bot.report_parser import Vocabulary, normalize_alias, parse_amount
+from bot.report_parser import normalize_alias, parse_amount
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
@@ -102,7 +102,8 @@ async def export_payroll(
         return
     await callback.answer()
     result = await months.month_payroll(session, member, Month.parse(callback_data.month), clock.now())
-    content = payroll_workbook(texts, result.payroll, result.as_of, result.closed_at is not None)
+    status = texts("xlsx-closed") if result.closed_at is not None else texts("xlsx-open", date=texts.day(result.as_of))
+    content = payroll_workbook(texts, result.payroll, status, result.scheme)
     await message.answer_document(
         BufferedInputFile(content, filename=f"payroll-{callback_data.month}.xlsx"),
         caption=texts("payroll-xlsx-caption", month=texts.month_name(result.payroll.month.year, result.payroll.month.month)),
@@ -202,7 +203,7 @@ async def plan(
     if len(parts) < 2:
         raise UserError("plan-usage")
     reference, rest = parts
-    metric, value_text = _split_metric(rest, catalog.vocabulary)
+    metric, value_text = split_metric(rest, catalog.vocabulary)
     if metric is None:
         raise UserError("plan-error-unknown-metric", name=rest.split()[0])
     try:
@@ -360,12 +361,14 @@ async def transfer(message: Message, command: CommandObject, session: AsyncSessi
     await message.answer(texts("transfer-done", name=new_head.display_name))
 
 
-async def deactivate(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+async def deactivate(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+) -> None:
     """`/deactivate <number or @username>`: the member leaves; their history stays."""
     reference = (command.args or "").strip()
     if not reference:
         raise UserError("deactivate-usage")
-    other = await teams.deactivate(session, member, reference)
+    other = await teams.deactivate(session, member, reference, clock.now())
     await message.answer(texts("deactivate-done", name=other.display_name))
 
 
@@ -391,12 +394,3 @@ def create_router() -> Router:
     router.message.register(deactivate, Command("deactivate"), flags={"access": Access(roles=HEAD_ONLY)})
     return router
 
-
-def _split_metric(text: str, vocabulary: Vocabulary) -> tuple[str | None, str]:
-    """Match the longest metric name at the start of `text`; return (metric code, the rest)."""
-    words = text.split()
-    for length in range(min(vocabulary.longest_alias_words, len(words) - 1), 0, -1):
-        alias = normalize_alias(" ".join(words[:length]))
-        if alias in vocabulary.aliases:
-            return vocabulary.aliases[alias], " ".join(words[length:])
-    return None, text

@@ -319,6 +319,30 @@ def _correction_suffix(texts: Texts, line: PayLine) -> str:
     return suffix
 
 
+def _recomputed_adjustment(texts: Texts, line: PayLine, scheme: Scheme | None) -> tuple[str, str]:
+    """Explain a closed month's recomputed difference: the change, the pay before and after, the reason."""
+    month = line.deal_month
+    assert month is not None and line.recorded_on is not None and line.metric is not None
+    change = line.base or Decimal(0)
+    value = _amount_text(texts, line.metric, change, scheme)
+    explanation = texts(
+        "rules-line-adjustment",
+        metric=texts.in_sentence(metric_name(texts, line.metric, scheme)),
+        change=f"+{value}" if change > 0 else value,
+        date=texts.day(line.recorded_on),
+        before=texts.money(line.pay_before or Decimal(0)),
+        after=texts.money(line.pay_after or Decimal(0)),
+    )
+    if line.attainment_before is not None and line.attainment is not None and line.attainment_before != line.attainment:
+        explanation += texts(
+            "rules-line-adjustment-attainment",
+            before=texts.percent(line.attainment_before),
+            after=texts.percent(line.attainment),
+        )
+    label = texts("rules-line-adjustment-label", month=texts.month_name(month.year, month.month))
+    return label, explanation + _correction_suffix(texts, line)
+
+
 def explain_line(texts: Texts, line: PayLine, scheme: Scheme | None = None) -> str:
     """Write one payslip line as `• label: how it was computed = amount`.
 
@@ -374,6 +398,8 @@ def explain_line(texts: Texts, line: PayLine, scheme: Scheme | None = None) -> s
             )
         else:
             explanation = texts("rules-line-criterion-no")
+    elif line.kind is LineKind.ADJUSTMENT and line.pay_before is not None:
+        label, explanation = _recomputed_adjustment(texts, line, scheme)
     elif line.kind is LineKind.ADJUSTMENT:
         deal_month = line.deal_month
         assert deal_month is not None and line.recorded_on is not None

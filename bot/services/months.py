@@ -48,7 +48,7 @@ async def month_payroll(session: AsyncSession, member: Member, month: Month, now
         return MonthPayroll(payroll, month.last_day, closed.closed_at, await scheme_for(session, team.id, month))
     as_of = min(today, month.last_day)
     department_id = member.department_id if member.role == Role.DEPARTMENT_HEAD else None
-    team_month = await load_team_month(session, team, as_of, department_id=department_id)
+    team_month = await load_team_month(session, team, as_of, department_id=department_id, include_former=True)
     return MonthPayroll(team_month.payroll, as_of, None, team_month.scheme)
 
 
@@ -61,7 +61,7 @@ async def close_month(session: AsyncSession, head: Member, month: Month, now: da
         raise UserError("close-error-not-ended", month=str(month))
     if await closed_month(session, team.id, month) is not None:
         raise UserError("close-error-already", month=str(month))
-    team_month = await load_team_month(session, team, month.last_day)
+    team_month = await load_team_month(session, team, month.last_day, include_former=True)
     session.add(
         MonthClose(
             team_id=team.id, month=str(month), closed_at=now, closed_by_member_id=head.id,

@@ -9,7 +9,8 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import repo
-from bot.db.models import Team
+from bot.clock import business_date
+from bot.db.models import Member, Team
 from bot.metric_catalog import EMPTY_CATALOG, MetricCatalog
 from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, values_from_storage
@@ -24,6 +25,7 @@ from kpi.money import from_kopecks, round_kopecks
 from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
 from bot.services.absences import absence_days
+from bot.services.adjustments import month_adjustments
 from bot.services.assessments import month_inputs
 from bot.services.calendars import team_calendar
 from bot.services.schemes import scheme_for
@@ -88,11 +90,13 @@ class TeamMonth:
 
 
 async def load_team_month(
-    session: AsyncSession, team: Team, today: date, *, department_id: int | None = None
+    session: AsyncSession, team: Team, today: date, *, department_id: int | None = None, include_former: bool = False
 ) -> TeamMonth:
     """Collect every active manager's month to date, pay and standing as of `today` (a business date).
 
-    With `department_id`, only that department's managers are included.
+    With `department_id`, only that department's managers are included. With `include_former`,
+    managers switched off since the month began are included too when they reported in it or had a
+    salary, paid up to the day they were switched off: a payroll needs them, a board does not.
     """
     month = Month.of(today)
     # The team's own days off and working days count for pay as well as for the schedule.
@@ -102,17 +106,23 @@ async def load_team_month(
     total_days = len(calendar.working_days_in(month))
 
     members = await repo.members_of(session, team.id)
-    if department_id is not None:
-        members = [member for member in members if member.department_id == department_id]
     departments = await repo.departments_of(session, team.id)
     catalog = await load_catalog(session, team.id)
     kinds = catalog.kinds
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
+    left_on: dict[int, date] = {}
+    if include_former:
+        former_managers = await repo.former_managers_of(session, team.id)
+        former, left_on = _former_members(former_managers, month, totals, team.timezone)
+        members = sorted([*members, *former], key=lambda member: member.id)
+    if department_id is not None:
+        members = [member for member in members if member.department_id == department_id]
     plans = await repo.plans_for(session, team.id, str(month))
     plan_rows = await repo.plan_rows(session, team.id, str(month))
     reported = await repo.reported_on(session, team.id, today)
     absences = await absence_days(session, team.id, month.first_day, month.last_day)
     deductions, scores = await month_inputs(session, team.id, month)
+    adjustments = await month_adjustments(session, team.id, month)
 
     views: list[ManagerView] = []
     inputs: list[ManagerMonth] = []
@@ -128,12 +138,13 @@ async def load_team_month(
             name=member.display_name,
             monthly_salary=from_kopecks(member.salary_kopecks),
             hired_on=member.hire_date,
-            left_on=None,
+            left_on=left_on.get(member.id),
             plan=member_plans.get(BONUS_METRIC),
             actual=revenue,
             absences=frozenset(absences.get(member.id, set())),
             criteria=scores.get(member.id, {}),
             deductions=deductions.get(member.id, ()),
+            adjustments=adjustments.get(member.id, ()),
             department=department.name if department else None,
             metrics=_pay_metrics(member_totals),
             plans={
@@ -200,6 +211,32 @@ async def load_team_month(
 def _builtin(totals: dict[str, Decimal]) -> dict[str, Decimal]:
     """Return the built-in metrics of ``totals``: team metrics score no activity points."""
     return {code: value for code, value in totals.items() if code in METRICS}
+
+
+def _former_members(
+    former: list[Member], month: Month, totals: dict[int, dict[str, int]], timezone: str
+) -> tuple[list[Member], dict[int, date]]:
+    """Select the switched-off managers who belong in `month`'s payroll, and the day each one left.
+
+    A member switched off before revision 0008 has no recorded day, so only their reports in the
+    month bring them in, paid for the whole month.
+    """
+    selected: list[Member] = []
+    left_on: dict[int, date] = {}
+    for member in former:
+        reported = member.id in totals
+        if member.deactivated_at is None:
+            if reported:
+                selected.append(member)
+            continue
+        left = business_date(member.deactivated_at, timezone)
+        joined = business_date(member.joined_at, timezone)
+        if left < month.first_day or joined > month.last_day or not (reported or member.salary_kopecks > 0):
+            continue
+        selected.append(member)
+        if left <= month.last_day and (member.hire_date is None or member.hire_date <= left):
+            left_on[member.id] = left
+    return selected, left_on
 
 
 def _pay_metrics(totals: dict[str, Decimal]) -> dict[str, Decimal]:

@@ -201,6 +201,7 @@ async def join_team(session: AsyncSession, token: str, user: TelegramUser, now: 
     if former is not None:
         # Deactivated earlier: the same row comes back, with its history.
         former.active = True
+        former.deactivated_at = None
         former.department_id = department_id or former.department_id
         await session.commit()
         logger.info("User %s rejoined team %s as member %s", user.id, team.id, former.id)
@@ -267,12 +268,16 @@ async def transfer_team(session: AsyncSession, head: Member, reference: str) -> 
     return member
 
 
-async def deactivate(session: AsyncSession, head: Member, reference: str) -> Member:
-    """Switch a member off; reports, plans and pay history stay, and an invite link brings them back."""
+async def deactivate(session: AsyncSession, head: Member, reference: str, now: datetime) -> Member:
+    """Switch a member off; reports, plans and pay history stay, and an invite link brings them back.
+
+    The payroll of the month they were switched off in still pays them up to that day.
+    """
     member = await resolve_member(
         session, head, reference, frozenset({Role.MANAGER, Role.OBSERVER, Role.DEPARTMENT_HEAD})
     )
     member.active = False
+    member.deactivated_at = now
     await session.commit()
     logger.info("Member %s deactivated by member %s", member.id, head.id)
     return member

@@ -64,16 +64,58 @@ async def test_payroll_excel_button_sends_workbook(team):
     document = sent[-1]["document"]
     assert document["file_name"] == "payroll-2026-11.xlsx"
     book = load_workbook(io.BytesIO(team.sandbox.emulator.file_bytes(document["file_id"])))
-    rows = [tuple(row) for row in book.active.iter_rows(values_only=True)]
-    ivan = [row for row in rows if row[0] == "Иван"]
-    assert ("Иван", "Оклад") == ivan[0][:2]
-    assert Decimal(str(ivan[0][3])) == Decimal("50000")
+    summary = [tuple(row) for row in book["Расчёт"].iter_rows(values_only=True)]
+    assert summary[0] == ("Расчёт выплат — ноябрь 2026", "на 03.11.2026, месяц не закрыт") + (None,) * 9
+    ivan = next(row for row in summary if row[0] == "Иван")
     # 300 000 of 500 000 is 60 %: 5 % of 300 000 = 15 000.
-    assert ("Иван", "Итого", "", 65000) == (ivan[-1][0], ivan[-1][1], ivan[-1][2] or "", ivan[-1][3])
-    assert rows[-1][0] == "Итого по команде"
+    assert ivan[2:4] == (50000, 15000)
+    assert ivan[7] == 65000
+    assert Decimal(str(ivan[9])) == Decimal("0.6")
+    assert (summary[-1][0], summary[-1][7]) == ("Итого по команде", 65000)
+    lines = [row for row in book["Строки"].iter_rows(values_only=True) if row[0] == "Иван"]
+    assert [row[1] for row in lines] == ["Оклад", "Премия"]
+    assert Decimal(str(lines[1][3])) == Decimal("15000")
+    assert "60" in lines[1][2]
 
 
 async def test_payroll_bad_month_and_future_month(team):
     assert "не месяц" in await team.say_one(HEAD, HEAD, "/payroll ноябрище")
     assert "ещё не начался" in await team.say_one(HEAD, HEAD, "/payroll 2027-01")
     assert "только в личном чате" in await team.say_one(GROUP, HEAD, "/close 2026-10")
+
+
+async def test_payroll_keeps_manager_deactivated_after_month():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await team.say(HEAD, HEAD, f"/salary @user{MARIA} 40 000")
+        await team.say(MARIA, MARIA, "/report звонки 30")
+        await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
+        await team.say(HEAD, HEAD, f"/deactivate @user{MARIA}")
+
+        october = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
+        november = await team.say_one(HEAD, HEAD, "/payroll")
+        top = await team.say_one(HEAD, HEAD, "/top")
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+
+    # She worked all of October: the full salary, no plan and so no bonus.
+    assert f"Мария — 40{NBSP}000,00{NBSP}₽" in october
+    assert f"Иван — 127{NBSP}000,00{NBSP}₽" in october
+    # November: switched off on Monday 2 November, 1 of 20 working days: 40 000 / 20 = 2 000.
+    assert f"Мария — 2{NBSP}000,00{NBSP}₽" in november
+    assert "Мария" not in top
+    assert "2 менеджера" in closed
+
+
+async def test_payroll_leaves_out_manager_gone_before_month():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await team.say(HEAD, HEAD, f"/salary @user{MARIA} 40 000")
+        await team.say(HEAD, HEAD, f"/deactivate @user{MARIA}")
+        await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
+
+        october = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
+        november = await team.say_one(HEAD, HEAD, "/payroll")
+
+    # Switched off on Friday 30 October, the last working day of October: the full salary.
+    assert f"Мария — 40{NBSP}000,00{NBSP}₽" in october
+    assert "Мария" not in november

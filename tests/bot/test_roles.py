@@ -57,7 +57,11 @@ async def test_deactivated_member_keeps_history_and_can_return(team):
     assert "отключён" in await team.say_one(HEAD, HEAD, f"/deactivate @user{IVAN}")
 
     assert "не состоите ни в одной команде" in await team.say_one(IVAN, IVAN, "/report звонки 6")
-    assert "Иван" not in await team.say_one(HEAD, HEAD, "/payroll")
+    # He reported this month, so this month's payroll still pays him, up to Tuesday 3 November.
+    payroll = await team.say_one(HEAD, HEAD, "/payroll")
+    assert "Иван — 0,00" in payroll
+    assert "2 рабочих дня из 20" in payroll
+    assert "Иван" not in await team.say_one(HEAD, HEAD, "/top")
 
     assert "Добро пожаловать" in await team.say_one(IVAN, IVAN, f"/start {team.invite}")
     assert "Звонки: 5" in await team.say_one(IVAN, IVAN, "/me")

@@ -73,10 +73,18 @@ def test_calc_xlsx(template: Path, tmp_path: Path) -> None:
     arguments = ["calc", "--scheme", "by_attainment", "--data", str(template), "--month", "2026-11"]
     assert main([*arguments, "--format", "xlsx", "--output", str(output)]) == 0
     workbook = openpyxl.load_workbook(output)
-    summary = workbook["payroll"]
-    assert [cell.value for cell in summary[2]][:8] == ["Анна Смирнова", "Москва", 60000, 74900, 0, 0, -3500, 131400]
-    assert summary.cell(4, 8).value == 198900
-    assert workbook["lines"].max_row == 1 + 3 + 2
+    assert workbook.sheetnames == ["Расчёт", "Строки", "Отделы"]
+    summary = workbook["Расчёт"]
+    assert summary["A1"].value == "Расчёт выплат — ноябрь 2026"
+    assert summary["B1"].value.startswith("схема «Процент по выполнению плана», действует с 01.01.2026")
+    assert summary.cell(3, 1).value == "Менеджер"
+    assert [cell.value for cell in summary[4]][:8] == ["Анна Смирнова", "Москва", 60000, 74900, 0, 0, -3500, 131400]
+    assert (summary.cell(6, 1).value, summary.cell(6, 8).value) == ("Итого по команде", 198900)
+    lines = workbook["Строки"]
+    assert lines.max_row == 1 + 3 + 2
+    assert [cell.value for cell in lines[2]][:2] == ["Анна Смирнова", "Оклад"]
+    assert (lines.cell(4, 2).value, lines.cell(4, 4).value, lines.cell(4, 5).value) == ("Корректировка", -3500, "refund")
+    assert workbook["Отделы"].cell(2, 1).value == "Москва"
 
 
 def test_calc_in_english(template: Path, capsys: pytest.CaptureFixture[str]) -> None:

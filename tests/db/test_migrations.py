@@ -22,6 +22,7 @@ from bot.db.models import (
     Contest,
     DailyReport,
     Member,
+    MonthAdjustment,
     PostLedger,
     ReportValue,
     ReportVersion,
@@ -116,8 +117,10 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         # Teams from before revision 0007 stored rubles.
         assert team.currency == "RUB"
         assert (await session.scalar(select(Member))).chat_active is True
+        assert (await session.scalar(select(Member))).deactivated_at is None
         await _add_schedule_rows(session, team.id)
         await _check_notify_and_contest_columns(session, team.id)
+        await _add_adjustment_row(session, team.id)
     await engine.dispose()
     assert await _schema_diff(url) == []
 
@@ -153,6 +156,21 @@ async def _add_schedule_rows(session, team_id: int) -> None:
     assert await session.scalar(select(Absence.last_day)) == date(2026, 12, 20)
     assert await session.scalar(select(CalendarDay.working)) is False
     assert await session.scalar(select(func.count()).select_from(PostLedger)) == 2
+
+
+async def _add_adjustment_row(session, team_id: int) -> None:
+    """A row in the table of revision 0008, stored and read back."""
+    member_id = await session.scalar(select(Member.id))
+    session.add(MonthAdjustment(
+        team_id=team_id, member_id=member_id, month="2026-10", metric="revenue", change=-5_000_000,
+        amount_kopecks=-2_310_000, pay_before_kopecks=13_210_000, pay_after_kopecks=10_900_000,
+        attainment_before="103/100", attainment_after="49/50", reason="возврат", recorded_on=date(2026, 11, 2),
+        created_at=NOW, created_by_member_id=member_id,
+    ))
+    await session.commit()
+    stored = await session.scalar(select(MonthAdjustment))
+    assert (stored.change, stored.amount_kopecks) == (-5_000_000, -2_310_000)
+    assert stored.attainment_after == "49/50"
 
 
 async def test_sqlite_downgrade_to_0001(sqlite_url):

@@ -17,7 +17,6 @@ calc-report-not-deducted = Not deducted because the variable pay ran out: { $amo
 calc-report-department = Department "{ $name }": { $actual } of { $plan } ({ $percent })
 calc-report-spread-small = Spread of variable pay is { $spread } (best { $best }, worst { $worst }), below { $min }: the bonus hardly depends on results. Review the tiers.
 calc-report-spread-none = Nobody earned variable pay: the scheme does not motivate right now.
-calc-xlsx-total = Total
 
 calc-template-readme =
     Workbook for salesboard calc. Month of the examples: { $month }.

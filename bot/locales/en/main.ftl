@@ -63,6 +63,7 @@ help-head =
     /deduct 12 late_report reason — a deduction from the published list (bonus only, never salary)
     /score 12 no_complaints yes reason — score a KPI criterion
     /close 2026-11 — close a month that has ended: its payroll is stored and no longer changes
+    /adjust 12 2026-10 revenue -50 000 refund on contract 12 — adjust a closed month: the pay difference goes into the current month (private chat)
     /hired 12 15.09.2026 — hire date: for pro-rating and the newcomers' contest
     /role 12 observer — a member's role: manager, observer or department head
     /transfer 12 confirm — hand the team over to another head
@@ -325,7 +326,7 @@ close-done = { $month } is closed: { $managers ->
         [one] { $managers } manager
        *[other] { $managers } managers
     }, { $total } to pay. The payroll is stored and will not change; later changes count as adjustments in the current month. See it with /payroll and the month.
-month-error-closed = The month { $month } is closed and its numbers no longer change. If something must be fixed, tell your head, who will add an adjustment in the current month.
+month-error-closed = The month { $month } is closed and its numbers no longer change. If something must be fixed, tell your head: they record an adjustment with /adjust, and the difference goes into the current month's pay.
 xlsx-sheet-payroll = Payroll
 xlsx-title = Payroll — { $month }
 xlsx-open = as of { $date }, month not closed

@@ -51,8 +51,8 @@ rules-deductions-header = Deductions
 rules-deductions-intro = • They reduce only the variable pay: never the salary and never below zero, because the law does not allow fines from wages. What could not be deducted shows on the payslip.
 rules-deduction = { "  " }— { $title } — { $amount } each time.
 
-rules-refunds-header = Refunds
-rules-refunds = • A closed month is never recomputed. A refund becomes an adjustment in the month it is recorded: the bonus goes down by the refunded amount times the rate that amount was paid at. Like a deduction, it never touches the salary.
+rules-refunds-header = Refunds and adjustments
+rules-refunds = • A closed month is never recomputed after the fact. When a refund, a late payment or a correction arrives for it, the head records an adjustment: the month is computed again under its own scheme, and the pay difference, up or down, goes into the month it is recorded in. Like a deduction, a reduction comes only from the bonus and never touches the salary.
 
 rules-health-header = Pay plan health
 rules-health = • The salary should be { $min } to { $max } of a manager's pay. If the best variable pay exceeds the worst by less than { $spread } of the best, the bonus hardly motivates.

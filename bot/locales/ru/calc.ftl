@@ -17,7 +17,6 @@ calc-report-not-deducted = Не удержано, потому что преми
 calc-report-department = Отдел «{ $name }»: { $actual } из { $plan } ({ $percent })
 calc-report-spread-small = Разброс переменной части — { $spread } (лучшая { $best }, худшая { $worst }), меньше { $min }: премия почти не зависит от результата. Пересмотрите ступени.
 calc-report-spread-none = Переменную часть не получил никто: схема сейчас не мотивирует.
-calc-xlsx-total = Итого
 
 calc-template-readme =
     Книга для salesboard calc. Расчётный месяц примеров: { $month }.
