@@ -17,8 +17,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("members") as batch:
-        batch.add_column(sa.Column("deactivated_at", sa.DateTime(timezone=True), nullable=True))
+    # Plain ADD COLUMN: a batch that copied members on SQLite would cascade-delete their reports.
+    op.add_column("members", sa.Column("deactivated_at", sa.DateTime(timezone=True), nullable=True))
 
     op.create_table(
         "month_adjustments",
