@@ -157,9 +157,9 @@ async def test_adjust_in_english(october: Team):
     sent = await october.sandbox.send(HEAD, HEAD, f"/adjust @user{IVAN} 2026-10 revenue -50 000 refund on contract 12")
 
     reply = next(item["text"] for item in sent if item["chat"]["id"] == HEAD)
-    assert "Adjustment recorded: Иван, revenue for October 2026 -50,000" in reply
+    assert "Adjustment recorded: Иван, revenue for October 2026 -RUB\u00a050,000" in reply
     assert "plan attainment 103% → 98%" in reply.replace(NBSP, " ")
-    assert "The difference of -23,100.00" in reply
+    assert "The difference of -RUB\u00a023,100.00" in reply
     notice = next(item["text"] for item in sent if item["chat"]["id"] == IVAN)
     assert "Reason: refund on contract 12" in notice
     assert "taken from your bonus for November 2026" in notice
