@@ -20,14 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
-from bot.handlers.arguments import parse_month
+from bot.handlers.arguments import parse_month, read_amount
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
 from bot.metric_catalog import MetricCatalog
 from bot.render.views import metric_name, metric_value, render_payroll
-from bot.report_parser import Vocabulary, normalize_alias, parse_amount
+from bot.report_parser import Vocabulary, normalize_alias
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
@@ -164,10 +164,7 @@ async def salary(message: Message, command: CommandObject, session: AsyncSession
     reference, _, amount_text = (command.args or "").strip().partition(" ")
     if not reference or not amount_text:
         raise UserError("salary-usage")
-    try:
-        amount = parse_amount(amount_text)
-    except ValueError as error:
-        raise UserError("salary-error-amount", value=amount_text) from error
+    amount = read_amount(amount_text, "salary-error-amount")
     manager = await teams.set_salary(session, member, reference, amount)
     await message.answer(texts("salary-done", name=manager.display_name, amount=texts.money(amount)))
 
@@ -205,10 +202,7 @@ async def plan(
     metric, value_text = _split_metric(rest, catalog.vocabulary)
     if metric is None:
         raise UserError("plan-error-unknown-metric", name=rest.split()[0])
-    try:
-        target = parse_amount(value_text)
-    except ValueError as error:
-        raise UserError("plan-error-amount", value=value_text) from error
+    target = read_amount(value_text, "plan-error-amount")
     change = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
     value = metric_value(texts, metric, target, catalog)
     month_name = texts.month_name(month.year, month.month)
