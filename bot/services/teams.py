@@ -316,7 +316,7 @@ def _plan_to_storage(catalog: MetricCatalog, metric: str, target: Decimal) -> in
     definition = catalog.vocabulary.metrics[metric]
     limit = definition.daily_limit * MAX_PLAN_DAYS
     if target > limit:
-        raise UserError("plan-error-too-large", limit=int(limit))
+        raise UserError("plan-error-too-large", limit=str(int(limit)))
     if definition.kind is MetricKind.COUNT and target != target.to_integral_value():
         raise UserError("plan-error-fractional-count", value=str(target))
     if definition.kind is MetricKind.MONEY and target != target.quantize(KOPECK, rounding=ROUND_DOWN):
