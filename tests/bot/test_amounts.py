@@ -120,3 +120,9 @@ async def test_plan_file_with_dot_thousands_is_refused(team):
 
     assert f"можно прочитать и как 250, и как 250{NBSP}000" in replies[0]["text"]
     assert await _plans(team) == {}
+
+
+async def test_whatif_dot_thousands_is_refused(team):
+    reply = await team.say_one(IVAN, IVAN, "/whatif 500.000")
+
+    assert f"можно прочитать и как 500, и как 500{NBSP}000" in reply
