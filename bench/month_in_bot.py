@@ -66,13 +66,15 @@ async def run(managers: int) -> dict[str, float]:
         figures["evening_jobs_seconds_per_day"] = board_seconds / len(days)
 
         started = time.perf_counter()
-        await sandbox.send(HEAD, HEAD, "/payroll 2026-11")
+        payroll = await sandbox.send(HEAD, HEAD, "/payroll 2026-11")
         figures["payroll_seconds"] = time.perf_counter() - started
+        assert "Расчёт выплат — ноябрь 2026" in payroll[0]["text"], payroll
 
         sandbox.clock.set(datetime(2026, 12, 1, 10, 0, tzinfo=MOSCOW))
         started = time.perf_counter()
-        await sandbox.send(HEAD, HEAD, "/close 2026-11")
+        closed = await sandbox.send(HEAD, HEAD, "/close 2026-11 досрочно")
         figures["close_seconds"] = time.perf_counter() - started
+        assert "Ноябрь 2026 закрыт" in closed[0]["text"], closed
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return figures
 

@@ -32,6 +32,7 @@ class ReportParseError(ValueError):
     - report-error-not-a-number, report-error-negative,
       report-error-fractional-count, report-error-too-precise: metric, code, value
     - report-error-absurd: metric, code, value, limit
+    - report-error-ambiguous-thousands: metric, code, value, decimal, thousands
 
     ``name``, ``metric`` and ``value`` are the text as the user typed it
     ("звонков", "250 тыс."), so a message can quote it back. ``code`` is the
@@ -155,8 +156,7 @@ _UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, rev
 _AMOUNT = re.compile(
     rf"""
     (?P<sign>[-−])?
-    (?P<integer>[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)
-    (?:[.,](?P<fraction>[0-9]+))?
+    (?P<number>[0-9]+(?:[{_GROUP_SPACES}.,][0-9]+)*)
     \s*(?:(?P<multiplier>{_MULTIPLIER_PATTERN})\.?)?
     \s*(?:(?:{_UNIT_PATTERN})\.?)?
     """,
@@ -165,22 +165,78 @@ _AMOUNT = re.compile(
 _AMOUNT_WORD = re.compile(rf"(?:{_MULTIPLIER_PATTERN}|{_UNIT_PATTERN})\.?")
 
 
+class AmbiguousAmountError(ValueError):
+    """A number such as "250,000" or "1.250" that reads both as a decimal and as thousands.
+
+    ``typed`` is the number as written, ``as_decimal`` and ``as_thousands`` are its two readings
+    written so that ``parse_amount`` reads each back unambiguously ("250", "1,25", "250 000").
+    """
+
+    def __init__(self, typed: str, as_decimal: str, as_thousands: str) -> None:
+        super().__init__(f"ambiguous amount {typed!r}: {as_decimal} or {as_thousands}")
+        self.typed = typed
+        self.as_decimal = as_decimal
+        self.as_thousands = as_thousands
+
+
+_THOUSANDS = re.compile(rf"[0-9]{{1,3}}(?:[{_GROUP_SPACES}.,][0-9]{{3}})+|[0-9]+")
+
+
+def split_number(body: str, *, scaled: bool = False) -> tuple[str, str]:
+    """Split the digits of a typed number into its whole and fraction digits.
+
+    Spaces always group thousands. A single "." or "," is a decimal mark, except that a
+    fraction of exactly three digits ("250,000", "1.250") may just as well be a thousands
+    separator: money has two decimals and counts none, so such a number raises
+    AmbiguousAmountError unless ``scaled`` says a multiplier follows ("1,250 млн") or the whole
+    part is zero ("0,250"). A mark
+    repeated ("1.000.000", "1,000,000") groups thousands, and a different last mark is the
+    decimal one ("1.250.000,50", "1,250,000.50"). Raises ValueError for anything else.
+    """
+    marks = [character for character in body if character in ".,"]
+    decimal_mark: str | None = None
+    if len(marks) == 1 or (marks and marks[-1] not in marks[:-1] and len(set(marks)) == 2):
+        decimal_mark = marks[-1]
+    whole, _, fraction = body.rpartition(decimal_mark) if decimal_mark else (body, "", "")
+    if not _THOUSANDS.fullmatch(whole) or (decimal_mark and not fraction.isdigit()):
+        raise ValueError(f"invalid amount {body!r}: digit groups must have three digits")
+    grouping = {character for character in whole if not character.isdigit()}
+    if len(grouping - set(_GROUP_SPACES)) > 1:
+        raise ValueError(f"invalid amount {body!r}: thousands are grouped by two different marks")
+    whole = re.sub(r"[^0-9]", "", whole)
+    # A whole part of zeros cannot head a thousands group, so "0,250" is a decimal.
+    if len(marks) == 1 and len(fraction) == 3 and not scaled and whole.strip("0"):
+        thousands = _group_thousands(whole + fraction)
+        decimal = f"{_group_thousands(whole)}{decimal_mark}{fraction.rstrip('0')}".rstrip(".,")
+        raise AmbiguousAmountError(body, decimal, thousands)
+    return whole, fraction
+
+
+def _group_thousands(digits: str) -> str:
+    """Write digits in groups of three split by no-break spaces, as Babel writes Russian numbers."""
+    digits = digits.lstrip("0") or "0"
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[index : index + 3] for index in range(head, len(digits), 3)]
+    return "\u00a0".join(groups)
+
+
 def parse_amount(text: str) -> Decimal:
     """Parse a number as managers type it, exactly and without floats.
 
     Accepted: "40", "250 000" (groups of 3 split by an ordinary, no-break,
-    narrow no-break, figure or thin space), "1 250 000,50", "1250000.50", a multiplier
+    narrow no-break, figure or thin space), "1 250 000,50", "1250000.50",
+    "1.000.000" and "1,250,000.50" (a repeated mark groups thousands), a multiplier
     ("250к", "250k", "250 тыс.", "1,2 млн", "1.2m", "1,2кк", "1 млрд") and a unit
     ("₽", "р", "руб", "шт", or a currency code or sign such as "BYN", "₸", "$"). A leading minus is kept, so the caller can
-    reject it with a clear message. Raises ValueError for anything else.
+    reject it with a clear message. Raises AmbiguousAmountError for "250,000" or "1.250" without a
+    multiplier (see split_number) and ValueError for anything else.
     """
     match = _AMOUNT.fullmatch(text.strip().casefold())
     if match is None:
         raise ValueError(
             f"invalid amount {text!r}: expected a number such as 40, 250 000, 1 250 000,50, 250к or 1,2 млн"
         )
-    whole = re.sub(f"[{_GROUP_SPACES}]", "", match["integer"])
-    fraction = match["fraction"] or ""
+    whole, fraction = split_number(match["number"], scaled=match["multiplier"] is not None)
     shift = _MULTIPLIERS[match["multiplier"]] if match["multiplier"] else 0
     # Move the decimal point by string, because Decimal arithmetic would round
     # an amount longer than the context precision of 28 digits.
@@ -378,6 +434,9 @@ def _validate(metric: MetricDef, name: _Name, value: _Value) -> Decimal:
     params = {"metric": name.typed, "code": name.code, "value": value.typed}
     try:
         amount = parse_amount(value.typed)
+    except AmbiguousAmountError as error:
+        readings = {"decimal": error.as_decimal, "thousands": error.as_thousands}
+        raise ReportParseError("report-error-ambiguous-thousands", {**params, **readings}) from None
     except ValueError:
         raise ReportParseError("report-error-not-a-number", params) from None
 

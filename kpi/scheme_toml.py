@@ -46,6 +46,14 @@ _MONEY_SUFFIXES = ("₽", "руб.", "руб", "р.", "rub")
 # A bare number this large is a percent written without its sign: from = 50
 # would mean 5 000 % of plan.
 _BARE_LIMIT = Decimal(10)
+# Any amount or count in a scheme above this is a typo; the bound also keeps pay arithmetic far
+# inside Decimal's default 28-digit precision.
+MAX_NUMBER = Decimal(10) ** 12
+# Titles are shown in posts and buttons; a description gets a paragraph.
+MAX_TITLE_CHARS = 100
+MAX_DESCRIPTION_CHARS = 1000
+# Error messages quote at most this many characters of a value.
+_SHOWN_CHARS = 60
 
 _ENGLISH = {
     "rules-error-syntax": "the file is not valid TOML at line {line}, column {column}: {detail}",
@@ -92,6 +100,9 @@ _ENGLISH = {
     "rules-error-fixed-share-range": "{path} = {value} is below fixed_share_min {other_value}",
     "rules-error-kpi-empty": "{path} has no targets and no criteria; add [[kpi.targets]] or [[kpi.criteria]]",
     "rules-error-invalid": "{path}: {detail}",
+    "rules-error-number-too-large": "{path} = {value} is above {limit}; check the zeros",
+    "rules-error-text-too-long": "{path} is longer than {limit} characters; shorten it",
+    "rules-error-too-deep": "the file nests lists or tables too deeply; a scheme needs at most a few levels",
 }
 
 
@@ -111,7 +122,8 @@ class SchemeError(ValueError):
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f'"{value}"'
+        shown = value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "…"
+        return f'"{shown}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
@@ -188,12 +200,14 @@ class _UnitCheck:
         return percent.share
 
 
-def _text(value: object, path: str) -> str:
+def _text(value: object, path: str, limit: int = MAX_TITLE_CHARS) -> str:
     if not isinstance(value, str):
         raise SchemeError("rules-error-not-text", path, value)
     text = value.strip()
     if not text:
         raise SchemeError("rules-error-not-text", path, value)
+    if len(text) > limit:
+        raise SchemeError("rules-error-text-too-long", path, value, limit=str(limit))
     return text
 
 
@@ -248,6 +262,8 @@ def _decimal(value: object, path: str, error: str) -> Decimal:
         raise SchemeError(error, path, value)
     if number < 0:
         raise SchemeError("rules-error-negative", path, value)
+    if number > MAX_NUMBER:
+        raise SchemeError("rules-error-number-too-large", path, value, limit=f"{MAX_NUMBER:,f}".replace(",", " "))
     return number
 
 
@@ -280,6 +296,9 @@ def _choice(value: object, path: str, choices: tuple[str, ...]) -> str:
 def _parse_toml(text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise SchemeError("rules-error-too-deep") from None
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         match = re.search(r"\(at line ([0-9]+), column ([0-9]+)\)", detail)
@@ -296,7 +315,7 @@ def load_scheme(text: str) -> Scheme:
     effective_from = _month(root.required("effective_from", 'effective_from = "2026-11"'), "effective_from")
     description = root.optional("description")
     if description is not None:
-        description = _text(description, "description")
+        description = _text(description, "description", MAX_DESCRIPTION_CHARS)
 
     metrics = _read_metrics(root)
     known_metrics = {*METRICS, *INPUT_METRICS, *(metric.code for metric in metrics)}

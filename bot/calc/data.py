@@ -13,7 +13,8 @@ Sheets (required ones first; the template writes each with an example row):
 - deductions (optional): manager, code, and optionally date, note.
 - refunds (optional): manager, date, deal_month, amount, rate, and optionally note.
 
-Numbers may be number cells or text such as "1 250 000,50". Excel stores numbers as binary
+Numbers may be number cells or text such as "1 250 000,50" or "1.250.000"; a text such as
+"250.000" reads as 250 or as 250 000 and is rejected with both readings. Excel stores numbers as binary
 doubles, so a number cell is read through its shortest decimal form (repr), which is what was
 typed for up to 15 significant digits.
 """
@@ -24,10 +25,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal
 from zoneinfo import ZoneInfo
 
 from bot.calc.workbook import Cell, Row, Table, WorkbookError
+from bot.report_parser import AmbiguousAmountError, split_number
 from kpi.metrics import MetricKind
 from kpi.money import KOPECK
 from kpi.payroll import Deduction, ManagerMonth, Refund
@@ -37,7 +39,7 @@ from kpi.scheme import RATIO_KPIS, Scheme
 
 REQUIRED_SHEETS = ("team", "plans", "reports")
 OPTIONAL_SHEETS = ("absences", "criteria", "deductions", "refunds")
-_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_NUMBER = re.compile(r"(?P<sign>[+-])?\s*(?P<number>[0-9]+(?:[\s.,][0-9]+)*)")
 _DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 _YES = {"yes", "y", "true", "1", "да", "д", "+"}
 _NO = {"no", "n", "false", "0", "нет", "н", "-"}
@@ -62,13 +64,7 @@ def decimal_of(cell: Cell, *, whole: bool = False, money: bool = False, allow_ne
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
-        text = "".join(value.split()).replace(",", ".").removesuffix("₽")
-        if not _NUMBER.fullmatch(text):
-            raise cell.error("calc-error-not-a-number")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise cell.error("calc-error-not-a-number") from None
+        number = _decimal_of_text(cell, value)
     else:
         raise cell.error("calc-error-not-a-number")
     if not number.is_finite():
@@ -80,6 +76,21 @@ def decimal_of(cell: Cell, *, whole: bool = False, money: bool = False, allow_ne
     if money and number != number.quantize(KOPECK, rounding=ROUND_DOWN):
         raise cell.error("calc-error-too-precise")
     return number
+
+
+def _decimal_of_text(cell: Cell, value: str) -> Decimal:
+    """Read "1 250 000,50", "1.250.000" or "-12.5" with the report parser's rules for marks."""
+    match = _NUMBER.fullmatch(value.strip().removesuffix("₽").strip())
+    if match is None:
+        raise cell.error("calc-error-not-a-number")
+    try:
+        whole, fraction = split_number(match["number"])
+    except AmbiguousAmountError as error:
+        raise cell.error("calc-error-ambiguous-thousands", decimal=error.as_decimal, thousands=error.as_thousands) from None
+    except ValueError:
+        raise cell.error("calc-error-not-a-number") from None
+    sign = "-" if match["sign"] == "-" else ""
+    return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
 
 
 def date_of(cell: Cell) -> date:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from decimal import Decimal
 
 from aiogram import Router
@@ -41,6 +42,9 @@ async def user_error(event: ErrorEvent, texts: Texts) -> None:
         limit = params.get("limit")
         if isinstance(limit, str) and limit.isdigit():
             params["limit"] = texts.number(Decimal(limit))
+        for name, value in params.items():
+            if isinstance(value, date):
+                params[name] = texts.day(value)
         await message.answer(texts(error.key, **params))
 
 

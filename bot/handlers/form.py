@@ -37,7 +37,7 @@ from bot.report_parser import BUILTIN_VOCABULARY, ReportParseError, Vocabulary, 
 from bot.scheduler.jobs import TeamScheduler
 from bot.services.errors import UserError
 from bot.services.month_locks import ensure_open
-from bot.services.reports import check_report_day, submit_report
+from bot.services.reports import check_report_day, day_values, submit_report
 from bot.services.team_metrics import load_catalog
 from kpi.metrics import METRICS, MetricKind
 
@@ -99,7 +99,7 @@ async def typed_value(
     data["values"][metric] = str(parsed.values[metric])
     data["step"] = step + 1
     await state.set_data(data)
-    text, keyboard = render_form(texts, data, catalog)
+    text, keyboard = render_form(texts, data, catalog, await _kept_values(session, member, data))
     await message.answer(text, reply_markup=keyboard)
 
 
@@ -161,9 +161,10 @@ async def press(
             await callback.answer(texts("error-not-member"), show_alert=True)
             return
         values = {metric: Decimal(value) for metric, value in data["values"].items()}
+        # A skipped metric keeps what the day already has, such as revenue sent by /report earlier.
         outcome = await submit_report(
             session, member, values, clock.now(), day=date.fromisoformat(data["day"]),
-            backdate_days=app.settings.report_backdate_days,
+            backdate_days=app.settings.report_backdate_days, keep_unlisted=True,
         )
         await state.clear()
         await callback.answer()
@@ -182,11 +183,22 @@ async def press(
     await state.set_data(data)
     await callback.answer()
     if message is not None:
-        text, keyboard = render_form(texts, data, catalog)
+        text, keyboard = render_form(texts, data, catalog, await _kept_values(session, member, data))
         await message.edit_text(text, reply_markup=keyboard)
 
 
-def render_form(texts: Texts, data: dict[str, Any], catalog: MetricCatalog) -> tuple[str, InlineKeyboardMarkup]:
+async def _kept_values(session: AsyncSession, member: Member | None, data: dict[str, Any]) -> dict[str, Decimal]:
+    """Return the day's stored values that saving keeps, read only when the form shows its summary."""
+    if member is None or data["step"] < len(form_steps(data)):
+        return {}
+    stored = await day_values(session, member, date.fromisoformat(data["day"]))
+    return {metric: value for metric, value in stored.items() if metric not in data["values"]}
+
+
+def render_form(
+    texts: Texts, data: dict[str, Any], catalog: MetricCatalog, kept: dict[str, Decimal] | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Render the current step, or the summary with `kept`: the day's stored values the form leaves as they are."""
     day = texts.day(date.fromisoformat(data["day"]))
     steps = form_steps(data)
     # A value whose code the team has no metric for cannot be named or formatted, and saving rejects it.
@@ -197,6 +209,15 @@ def render_form(texts: Texts, data: dict[str, Any], catalog: MetricCatalog) -> t
     ]
     step = data["step"]
     if step >= len(steps):
+        filled += [
+            texts(
+                "form-summary-kept-line",
+                metric=metric_name(texts, metric, catalog),
+                actual=metric_value(texts, metric, value, catalog),
+            )
+            for metric, value in (kept or {}).items()
+            if metric in catalog
+        ]
         lines = [texts("form-summary", date=day), *(filled or [texts("form-summary-empty")]), "", texts("form-summary-hint")]
         return "\n".join(lines), summary_keyboard(texts, data["form"], step)
     metric = steps[step]

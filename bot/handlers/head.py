@@ -6,7 +6,7 @@ Who may run each one is declared in `create_router` and checked by the access mi
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
@@ -20,14 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
-from bot.handlers.arguments import parse_month, split_metric
+from bot.handlers.arguments import check_hire_date, parse_month, read_amount, split_metric
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
 from bot.render.texts import Markup, Texts
 from bot.metric_catalog import MetricCatalog
 from bot.render.views import metric_name, metric_value, render_payroll
-from bot.report_parser import normalize_alias, parse_amount
+from bot.report_parser import normalize_alias
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 
 HISTORY_WORDS = frozenset({"история", "history"})
 TEMPLATE_WORDS = frozenset({"шаблон", "template"})
+# `/close <month> досрочно` closes a month while late reports for it are still accepted.
+CLOSE_EARLY_WORDS = frozenset({"досрочно", "now"})
 
 
 class PayrollExport(CallbackData, prefix="px"):
@@ -110,23 +112,41 @@ async def export_payroll(
     )
 
 
-async def close(message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
-    """`/close 2026-11`: lock a month that has ended; later changes arrive as adjustments."""
-    if not (command.args or "").strip():
+async def close(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    app: AppContext,
+    member: Member,
+    clock: Clock,
+    texts: Texts,
+) -> None:
+    """`/close 2026-11 [досрочно]`: lock a month once late reports for it are no longer accepted."""
+    month_text, _, flag = (command.args or "").strip().partition(" ")
+    if not month_text:
+        raise UserError("close-usage")
+    early = bool(flag.strip())
+    if early and normalize_alias(flag) not in CLOSE_EARLY_WORDS:
         raise UserError("close-usage")
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = parse_month(command.args, business_date(clock.now(), team.timezone))
-    result = await months.close_month(session, member, month, clock.now())
-    await message.answer(
+    today = business_date(clock.now(), team.timezone)
+    month = parse_month(month_text, today)
+    backdate_days = app.settings.report_backdate_days
+    result = await months.close_month(session, member, month, clock.now(), backdate_days=backdate_days, early=early)
+    month_name = texts.month_name(month.year, month.month)
+    lines = [
         texts(
             "close-done",
             # The month opens the sentence: «Октябрь 2026 закрыт».
-            month=texts.month_name(month.year, month.month).capitalize(),
+            month=month_name.capitalize(),
             total=texts.money(result.payroll.total),
             managers=len(result.payroll.payslips),
         )
-    )
+    ]
+    if today <= month.last_day + timedelta(days=backdate_days):
+        lines.append(texts("close-early-warning", month=month_name))
+    await message.answer("\n".join(lines))
 
 
 async def team_list(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
@@ -165,10 +185,7 @@ async def salary(message: Message, command: CommandObject, session: AsyncSession
     reference, _, amount_text = (command.args or "").strip().partition(" ")
     if not reference or not amount_text:
         raise UserError("salary-usage")
-    try:
-        amount = parse_amount(amount_text)
-    except ValueError as error:
-        raise UserError("salary-error-amount", value=amount_text) from error
+    amount = read_amount(amount_text, "salary-error-amount")
     manager = await teams.set_salary(session, member, reference, amount)
     await message.answer(texts("salary-done", name=manager.display_name, amount=texts.money(amount)))
 
@@ -206,10 +223,7 @@ async def plan(
     metric, value_text = split_metric(rest, catalog.vocabulary)
     if metric is None:
         raise UserError("plan-error-unknown-metric", name=rest.split()[0])
-    try:
-        target = parse_amount(value_text)
-    except ValueError as error:
-        raise UserError("plan-error-amount", value=value_text) from error
+    target = read_amount(value_text, "plan-error-amount")
     change = await teams.set_plan(session, member, reference, metric, month, target, clock.now())
     value = metric_value(texts, metric, target, catalog)
     month_name = texts.month_name(month.year, month.month)
@@ -329,13 +343,18 @@ def render_plan_history(
     return "\n".join(lines)
 
 
-async def hired(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
+async def hired(
+    message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
+) -> None:
     """`/hired <number or @username> 15.09.2026`: the hire date, for pro-rating and newcomer contests."""
     reference, _, date_text = (command.args or "").strip().partition(" ")
     try:
         hire_date = datetime.strptime(date_text.strip(), "%d.%m.%Y").date()
     except ValueError as error:
         raise UserError("hired-usage") from error
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    check_hire_date(hire_date, business_date(clock.now(), team.timezone))
     other = await teams.set_hire_date(session, member, reference, hire_date)
     await message.answer(texts("hired-done", name=other.display_name, date=texts.day(hire_date)))
 

@@ -10,11 +10,12 @@ from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.handlers.arguments import read_amount
 from bot.db.models import Member
 from bot.metric_catalog import MetricCatalog, TeamMetricInfo
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.texts import Texts
-from bot.report_parser import alias_key, normalize_alias, parse_amount
+from bot.report_parser import alias_key, normalize_alias
 from bot.services import team_metrics
 from bot.services.errors import UserError
 from kpi.metrics import MetricKind
@@ -63,10 +64,7 @@ async def metrics(
         parts = rest.split(maxsplit=1)
         if len(parts) < 2:
             raise UserError("metrics-usage")
-        try:
-            limit = parse_amount(parts[1])
-        except ValueError as error:
-            raise UserError("metrics-error-limit", value=parts[1]) from error
+        limit = read_amount(parts[1], "metrics-error-limit")
         info = await team_metrics.set_limit(session, member, parts[0], limit)
         limit_text = _amount(texts, info, info.daily_limit)
         await message.answer(texts("metrics-limit-set", title=info.title(texts.locale), limit=limit_text))

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock, business_date
 from bot.context import AppContext
+from bot.handlers.arguments import read_amount
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import Access
-from bot.report_parser import METRIC_ALIASES, normalize_alias, parse_amount
+from bot.report_parser import METRIC_ALIASES, normalize_alias
 from bot.db.models import Member, Role, Team
 from bot.keyboards.disputes import payslip_keyboard
 from bot.render.texts import Texts
@@ -63,10 +64,7 @@ async def whatif(
     message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
 ) -> None:
     """`/whatif 500к`: the pay this month with that much more revenue."""
-    try:
-        extra = parse_amount(command.args or "")
-    except ValueError as error:
-        raise UserError("whatif-usage") from error
+    extra = read_amount(command.args or "", "whatif-usage")
     if extra <= 0:
         raise UserError("whatif-usage")
     month, view = await _my_month(session, member, clock)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -52,8 +52,14 @@ async def month_payroll(session: AsyncSession, member: Member, month: Month, now
     return MonthPayroll(team_month.payroll, as_of, None, team_month.scheme)
 
 
-async def close_month(session: AsyncSession, head: Member, month: Month, now: datetime) -> MonthPayroll:
-    """Lock a month that has ended and keep its payroll as computed now."""
+async def close_month(
+    session: AsyncSession, head: Member, month: Month, now: datetime, *, backdate_days: int = 0, early: bool = False
+) -> MonthPayroll:
+    """Lock a month that has ended and keep its payroll as computed now.
+
+    A report for the month's last day is accepted up to `backdate_days` days later, so the month
+    closes only after that, unless `early` is set: then late reports for it are refused.
+    """
     team = await session.get(Team, head.team_id)
     assert team is not None
     today = business_date(now, team.timezone)
@@ -61,6 +67,14 @@ async def close_month(session: AsyncSession, head: Member, month: Month, now: da
         raise UserError("close-error-not-ended", month=str(month))
     if await closed_month(session, team.id, month) is not None:
         raise UserError("close-error-already", month=str(month))
+    last_report_day = month.last_day + timedelta(days=backdate_days)
+    if today <= last_report_day and not early:
+        raise UserError(
+            "close-error-reports-open",
+            month=str(month),
+            last_report_day=last_report_day,
+            close_from=last_report_day + timedelta(days=1),
+        )
     team_month = await load_team_month(session, team, month.last_day, include_former=True)
     session.add(
         MonthClose(

@@ -62,8 +62,12 @@ async def submit_report(
     *,
     day: date | None = None,
     backdate_days: int = 0,
+    keep_unlisted: bool = False,
 ) -> ReportOutcome:
     """Store a report for `day` (today by default) as a new version of that day's report.
+
+    The new version replaces the day's values unless `keep_unlisted` is set: then a metric absent
+    from `values` keeps its value from the day's current version, as the guided form promises.
 
     Today is taken in the team's timezone, so a report sent at 00:30 Moscow time on 1 March counts
     for 1 March whatever the server's timezone. An earlier day is accepted up to `backdate_days`
@@ -107,7 +111,10 @@ async def submit_report(
         session.add(report)
         await session.flush()
     else:
-        previous = values_from_storage(await repo.current_values(session, report), catalog.kinds)
+        current = await repo.current_values(session, report)
+        if keep_unlisted:
+            stored = {**{metric: value for metric, value in current.items() if metric in catalog.kinds}, **stored}
+        previous = values_from_storage(current, catalog.kinds)
         if previous == values_from_storage(stored, catalog.kinds):
             logger.info("Report for member %s on %s unchanged; no new version", member.id, day)
             return await _outcome(session, member, team, catalog, report, stored, previous, late, duplicate=True)
@@ -129,6 +136,17 @@ async def submit_report(
     await session.commit()
     logger.info("Report stored: member %s, date %s, version %s", member.id, day, report.version)
     return outcome
+
+
+async def day_values(session: AsyncSession, member: Member, day: date) -> dict[str, Decimal]:
+    """Return the values of the current version of `member`'s report for `day`; empty when none."""
+    report = await session.scalar(
+        select(DailyReport).where(DailyReport.member_id == member.id, DailyReport.business_date == day)
+    )
+    if report is None:
+        return {}
+    catalog = await load_catalog(session, member.team_id)
+    return values_from_storage(await repo.current_values(session, report), catalog.kinds)
 
 
 def check_report_day(team: Team, now: datetime, day: date | None, backdate_days: int) -> date:

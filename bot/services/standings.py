@@ -23,7 +23,7 @@ from kpi.leaderboard import LeaderboardEntry, Standing, rank
 from kpi.metrics import METRICS, activity_points
 from kpi.money import from_kopecks, round_kopecks
 from kpi.needs import Goal, rule_bounds, still_needed
-from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
+from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll
 from bot.services.absences import absence_days
 from bot.services.adjustments import month_adjustments
 from bot.services.assessments import month_inputs
@@ -124,8 +124,8 @@ async def load_team_month(
     deductions, scores = await month_inputs(session, team.id, month)
     adjustments = await month_adjustments(session, team.id, month)
 
-    views: list[ManagerView] = []
     inputs: list[ManagerMonth] = []
+    projected_inputs: list[ManagerMonth] = []
     entries: list[LeaderboardEntry] = []
     for member in members:
         # Team metrics are in the totals too, so a scheme's KPI target on one of them is paid.
@@ -156,11 +156,10 @@ async def load_team_month(
             },
         )
         projected_revenue = round_kopecks(run_rate(revenue, elapsed, total_days))
-        forecast = compute_payslip(
-            replace(manager_month, actual=projected_revenue, metrics={**manager_month.metrics, "revenue": projected_revenue}),
-            month, calendar, scheme=scheme,
-        )
         inputs.append(manager_month)
+        projected_inputs.append(
+            replace(manager_month, actual=projected_revenue, metrics={**manager_month.metrics, "revenue": projected_revenue})
+        )
         entries.append(
             LeaderboardEntry(
                 member_id=member.id,
@@ -169,19 +168,28 @@ async def load_team_month(
                 activity_points=activity_points(_builtin(member_totals)),
             )
         )
+
+    # Payslips come from the payroll, so a department factor applies in /me exactly as in /payroll.
+    # The forecast projects every manager at their own pace, so the department's result too.
+    payroll = compute_payroll(inputs, month, calendar, scheme=scheme)
+    forecast_payroll = compute_payroll(projected_inputs, month, calendar, scheme=scheme)
+    views: list[ManagerView] = []
+    for member, manager_month, projected, payslip, forecast in zip(
+        members, inputs, projected_inputs, payroll.payslips, forecast_payroll.payslips, strict=True
+    ):
         views.append(
             ManagerView(
                 member_id=member.id,
                 telegram_user_id=member.telegram_user_id,
                 name=member.display_name,
                 locale=member.locale,
-                department=department.name if department else None,
+                department=manager_month.department,
                 hire_date=member.hire_date,
-                totals=member_totals,
-                plans=member_plans,
+                totals=values_from_storage(totals.get(member.id, {}), kinds),
+                plans=values_from_storage(plans.get(member.id, {}), kinds),
                 reported_today=member.id in reported,
-                payslip=compute_payslip(manager_month, month, calendar, scheme=scheme),
-                forecast_revenue=projected_revenue,
+                payslip=payslip,
+                forecast_revenue=projected.actual,
                 forecast_payslip=forecast,
                 pay_input=manager_month,
             )
@@ -200,7 +208,7 @@ async def load_team_month(
         remaining_working_days=remaining,
         managers=tuple(views),
         standings=tuple(rank(entries)),
-        payroll=compute_payroll(inputs, month, calendar, scheme=scheme),
+        payroll=payroll,
         calendar=calendar,
         scheme=scheme,
         show_pay_in_group=team.show_pay_in_group,
@@ -290,7 +298,10 @@ def what_if(month: TeamMonth, view: ManagerView, extra: Decimal) -> Payslip:
     """Compute the payslip the manager would get with `extra` more revenue this month."""
     revenue = view.pay_input.actual + extra
     more = replace(view.pay_input, actual=revenue, metrics={**view.pay_input.metrics, "revenue": revenue})
-    return compute_payslip(more, month.month, month.calendar, scheme=month.scheme)
+    # The extra revenue counts for the manager's department as well, as the payroll would count it.
+    inputs = [more if other.member_id == view.member_id else other.pay_input for other in month.managers]
+    payroll = compute_payroll(inputs, month.month, month.calendar, scheme=month.scheme)
+    return next(payslip for payslip in payroll.payslips if payslip.member_id == view.member_id)
 
 
 def goals(month: TeamMonth, view: ManagerView) -> tuple[Goal, ...]:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,10 +15,12 @@ from sqlalchemy.orm import aliased
 from bot.config import Settings
 from bot.db import repo
 from bot.db.models import Department, Member, Plan, PlanVersion, Role, Team
+from bot.metric_catalog import MetricCatalog
 from bot.services.errors import UserError
 from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, to_storage
-from kpi.money import to_kopecks
+from kpi.metrics import MetricKind
+from kpi.money import KOPECK, to_kopecks
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
@@ -288,6 +290,8 @@ async def set_salary(session: AsyncSession, head: Member, reference: str, amount
         raise UserError("salary-error-negative")
     if 0 < amount < MIN_MONTHLY_SALARY or amount > MAX_MONTHLY_SALARY:
         raise UserError("salary-error-range")
+    if amount != amount.quantize(KOPECK, rounding=ROUND_DOWN):
+        raise UserError("salary-error-too-precise", value=str(amount))
     member = await resolve_member(session, head, reference)
     member.salary_kopecks = to_kopecks(amount)
     await session.commit()
@@ -305,6 +309,24 @@ class PlanChange:
     version: int
     previous: Decimal | None
     changed: bool
+
+
+# A month's plan above 31 days at the metric's daily limit is a typo; the bound also keeps every
+# stored plan (kopecks for money) far below the 64-bit integer column's maximum.
+MAX_PLAN_DAYS = 31
+
+
+def _plan_to_storage(catalog: MetricCatalog, metric: str, target: Decimal) -> int:
+    """Return the stored form of a plan, or raise UserError for a value no month can have."""
+    definition = catalog.vocabulary.metrics[metric]
+    limit = definition.daily_limit * MAX_PLAN_DAYS
+    if target > limit:
+        raise UserError("plan-error-too-large", limit=str(int(limit)))
+    if definition.kind is MetricKind.COUNT and target != target.to_integral_value():
+        raise UserError("plan-error-fractional-count", value=str(target))
+    if definition.kind is MetricKind.MONEY and target != target.quantize(KOPECK, rounding=ROUND_DOWN):
+        raise UserError("plan-error-too-precise", value=str(target))
+    return to_storage(metric, target, catalog.kinds)
 
 
 async def set_plan(
@@ -325,8 +347,8 @@ async def stage_plan(
         raise UserError("plan-error-unknown-metric", name=metric)
     if target <= 0:
         raise UserError("plan-error-not-positive")
+    stored = _plan_to_storage(catalog, metric, target)
     member = await resolve_member(session, head, reference)
-    stored = to_storage(metric, target, catalog.kinds)
     plan = await session.scalar(
         select(Plan).where(Plan.member_id == member.id, Plan.month == str(month), Plan.metric == metric)
     )

@@ -150,7 +150,10 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
         step("head", "group", "/payroll", "только в личном чате", "in the private chat"),
     )),
     "close": ((SALARY,), (
-        step("head", "private", "/close 2026-10", "Октябрь 2026 закрыт", "October 2026 is closed"),
+        step("head", "private", "/close 2026-10", "ещё принимаются", "are still accepted"),
+        step("head", "private", "/close 2026-10 досрочно", "Октябрь 2026 закрыт", "October 2026 is closed",
+             "/close 2026-10 now"),
+        step("head", "private", "/close 2019-10", "слишком далеко", "too far from today"),
         step("head", "private", "/close 2026-11", "ещё не закончился", "has not ended yet"),
         step("head", "private", "/close", "Укажите месяц", "Name the month to close"),
         step("ivan", "private", "/close 2026-10", "только руководителю", "Only the team's head"),

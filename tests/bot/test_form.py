@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
-from bot.db.models import FsmState, ReportValue
+from bot.db.models import FsmState, ReportValue, ReportVersion
 from bot.sandbox import Sandbox
 from tests.bot.support import IVAN, MOSCOW, Team, make_team
 
@@ -129,3 +129,51 @@ async def test_form_survives_restart(tmp_path: Path):
     assert "Звонки: 40" in reply
     assert "КП: 5" in reply
     assert "шаг 3 из 8" in reply
+
+
+async def test_form_keeps_values_reported_earlier_that_day(team):
+    await team.say(IVAN, IVAN, "/report выручка 250к звонки 10")
+    current = (await team.sandbox.send(IVAN, IVAN, "/report"))[0]
+    current = (await team.sandbox.send(IVAN, IVAN, "40"))[0]
+    for _ in range(7):
+        await _press(team, current, "Пропустить »")
+        current = team.sandbox.emulator.sent(IVAN)[-1]
+    assert "Звонки: 40" in current["text"]
+    assert f"Выручка: 250{NBSP}000{NBSP}₽ (без изменений)" in current["text"]
+    assert "остаются такими, какими уже были" in current["text"]
+
+    await _press(team, current, "✅ Сохранить отчёт")
+
+    assert await _stored_versions(team) == [{"revenue": 25_000_000, "calls": 10}, {"revenue": 25_000_000, "calls": 40}]
+    me = await team.say_one(IVAN, IVAN, "/me")
+    assert f"Выручка: 250{NBSP}000{NBSP}₽" in me
+
+
+async def test_form_summary_marks_kept_values_in_english(team):
+    await team.say(IVAN, IVAN, "/language en")
+    await team.say(IVAN, IVAN, "/report revenue 100k")
+    current = (await team.sandbox.send(IVAN, IVAN, "/report"))[0]
+    current = (await team.sandbox.send(IVAN, IVAN, "5"))[0]
+    for _ in range(7):
+        skip = next(label for label in _buttons(current) if "Skip" in label)
+        await _press(team, current, skip)
+        current = team.sandbox.emulator.sent(IVAN)[-1]
+
+    assert f"Revenue: RUB{NBSP}100,000 (unchanged)" in current["text"]
+    assert "keep the values the day's report already has" in current["text"]
+
+
+async def _stored_versions(team: Team) -> list[dict[str, int]]:
+    """The values of every stored version of the day, oldest first."""
+    async with team.sandbox.app.app.sessionmaker() as session:
+        rows = (
+            await session.execute(
+                select(ReportVersion.version, ReportValue.metric, ReportValue.value)
+                .join(ReportValue, ReportValue.version_id == ReportVersion.id)
+                .order_by(ReportVersion.version)
+            )
+        ).all()
+    versions: dict[int, dict[str, int]] = {}
+    for version, metric, value in rows:
+        versions.setdefault(version, {})[metric] = value
+    return list(versions.values())

@@ -209,3 +209,17 @@ async def test_long_payroll_split_under_limit():
     assert all(len(item["text"]) <= 4096 for item in sent)
     assert "Итого по команде" in sent[-1]["text"]
     assert "reply_markup" in sent[-1]
+
+
+async def test_hired_date_far_from_today_is_refused(team):
+    future = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} 01.01.2030")
+    past = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} 01.01.1930")
+    await team.say(HEAD, HEAD, "/language en")
+    english = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} 01.01.2030")
+    accepted = await team.say_one(HEAD, HEAD, f"/hired @user{IVAN} 15.09.2026")
+
+    assert "Похоже на опечатку в дате приёма" in future
+    assert "по 04.11.2027" in future
+    assert "Похоже на опечатку" in past
+    assert "looks like a typo" in english
+    assert "15 Sep 2026" in accepted

@@ -68,7 +68,7 @@ RU = Words(
     answered="Статус: расчёт исправлен.",
     payroll=f"Ivan — 180{NBSP}000,00{NBSP}₽",
     excel="📊 Скачать Excel",
-    close="/close 2026-11",
+    close="/close 2026-11 досрочно",
     closed="Ноябрь 2026 закрыт",
     late_refused="Месяц 2026-11 закрыт",
 )
@@ -89,7 +89,7 @@ EN = Words(
     answered="reviewed your dispute No. 1",
     payroll="Ivan — RUB\u00a0180,000.00",
     excel="📊 Download Excel",
-    close="/close 2026-11",
+    close="/close 2026-11 now",
     closed="November 2026 is closed",
     late_refused="The month 2026-11 is closed",
 )
@@ -176,7 +176,7 @@ async def test_month_from_setup_to_close(words: Words) -> None:
         ]
         assert Decimal(180_000) in numbers
 
-        # On 1 December the month closes, and a late report for November is refused.
+        # On 1 December the head closes the month early, and a late report for November is refused.
         sandbox.clock.set(datetime(2026, 12, 1, 10, 0, tzinfo=MOSCOW))
         assert words.closed in _texts(await sandbox.send(HEAD, HEAD, words.close), HEAD)
         late = _texts(await sandbox.send(IVAN, IVAN, "/report 30.11 " + words.report.split(" ", 1)[1]), IVAN)

@@ -28,7 +28,7 @@ async def test_close_keeps_payroll_and_locks_reports():
         assert "ещё не закончился" in await team.say_one(HEAD, HEAD, "/close 2026-10")
         await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
 
-        closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10 досрочно")
         # October 2026: 22 working days, all worked; 110 % of plan pays 7 % of 1 100 000 = 77 000.
         assert f"к выплате 127{NBSP}000,00{NBSP}₽" in closed
         assert "2 менеджера" in closed
@@ -95,7 +95,7 @@ async def test_payroll_keeps_manager_deactivated_after_month():
         october = await team.say_one(HEAD, HEAD, "/payroll 2026-10")
         november = await team.say_one(HEAD, HEAD, "/payroll")
         top = await team.say_one(HEAD, HEAD, "/top")
-        closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10 досрочно")
 
     # She worked all of October: the full salary, no plan and so no bonus.
     assert f"Мария — 40{NBSP}000,00{NBSP}₽" in october
@@ -119,3 +119,57 @@ async def test_payroll_leaves_out_manager_gone_before_month():
     # Switched off on Friday 30 October, the last working day of October: the full salary.
     assert f"Мария — 40{NBSP}000,00{NBSP}₽" in october
     assert "Мария" not in november
+
+
+async def test_close_waits_for_late_reports():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await sandbox.advance(datetime(2026, 11, 3, 10, 0, tzinfo=MOSCOW))
+
+        refused = await team.say_one(HEAD, HEAD, "/close 2026-10")
+        late = "\n".join(await team.say(IVAN, IVAN, "/report 31.10 выручка 100 000"))
+        await sandbox.advance(datetime(2026, 11, 4, 10, 0, tzinfo=MOSCOW))
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+
+    # Reports for 31 October are accepted until 3 November (REPORT_BACKDATE_DAYS = 3).
+    assert "до 03.11.2026 включительно" in refused
+    assert "Закрыть месяц можно с 04.11.2026" in refused
+    assert "/close 2026-10 досрочно" in refused
+    assert "Отчёт за 31.10.2026" in late
+    # 1 200 000 of 1 000 000 is 120 %: 10 % of 1 200 000 = 120 000, plus 50 000.
+    assert f"к выплате 170{NBSP}000,00{NBSP}₽" in closed
+    assert "досрочно" not in closed
+
+
+async def test_close_early_warns_about_late_reports():
+    async with Sandbox(datetime(2026, 10, 30, 12, 0, tzinfo=MOSCOW)) as sandbox:
+        team = await _october_team(sandbox)
+        await sandbox.advance(datetime(2026, 11, 1, 10, 0, tzinfo=MOSCOW))
+        await team.say(HEAD, HEAD, "/language en")
+
+        refused = await team.say_one(HEAD, HEAD, "/close 2026-10")
+        closed = await team.say_one(HEAD, HEAD, "/close 2026-10 now")
+        late = await team.say_one(IVAN, IVAN, "/report вчера выручка 100к")
+
+    assert "can be closed from 4 Nov 2026" in refused
+    assert "/close 2026-10 now" in refused
+    assert "October 2026 is closed" in closed
+    assert "closed early" in closed
+    assert "will need an adjustment" in closed
+    assert "закрыт" in late
+
+
+async def test_close_with_unknown_word_shows_usage(team):
+    assert "Укажите месяц" in await team.say_one(HEAD, HEAD, "/close 2026-10 срочно")
+
+
+async def test_month_far_from_today_is_refused(team):
+    payroll = await team.say_one(HEAD, HEAD, "/payroll 1900-01")
+    close = await team.say_one(HEAD, HEAD, "/close 2020-01")
+    await team.say(HEAD, HEAD, "/language en")
+    english = await team.say_one(HEAD, HEAD, "/payroll 2062-11")
+
+    assert "«1900-01» слишком далеко от сегодняшнего" in payroll
+    assert "с 2021-11 по 2028-11" in payroll
+    assert "«2020-01» слишком далеко" in close
+    assert "“2062-11” is too far from today" in english

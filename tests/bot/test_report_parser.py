@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.report_parser import (
+    AmbiguousAmountError,
     METRIC_ALIASES,
     ReportParseError,
     normalize_alias,
@@ -50,6 +51,13 @@ _COUNTS = {"calls", "proposals", "meetings", "new_clients", "deals"}
         pytest.param("-5", "-5", id="minus"),
         pytest.param("−5", "-5", id="unicode-minus"),
         pytest.param(" 40 ", "40", id="padded"),
+        pytest.param("1.250.000", "1250000", id="dot-groups"),
+        pytest.param("1,250,000", "1250000", id="comma-groups"),
+        pytest.param("1.250.000,50", "1250000.50", id="dot-groups-decimal-comma"),
+        pytest.param("1,250,000.50", "1250000.50", id="comma-groups-decimal-point"),
+        pytest.param("1,250 млн", "1250000", id="three-decimals-with-multiplier"),
+        pytest.param("0,250", "0.250", id="three-decimals-of-zero"),
+        pytest.param("250,50", "250.50", id="two-decimals"),
     ],
 )
 def test_parse_amount(text: str, expected: str) -> None:
@@ -72,8 +80,9 @@ def test_parse_amount_is_exact() -> None:
         pytest.param("1250 000", id="first-group-of-4"),
         pytest.param("25 00", id="group-of-2"),
         pytest.param("250 0000", id="group-of-4"),
-        pytest.param("1.250.000", id="dot-groups"),
-        pytest.param("1,250,000", id="comma-groups"),
+        pytest.param("1.2.3", id="dot-groups-of-one"),
+        pytest.param("1,250,00", id="comma-group-of-2"),
+        pytest.param("1.000,000.5", id="marks-mixed-in-groups"),
         pytest.param("1,", id="trailing-comma"),
         pytest.param(",5", id="leading-comma"),
         pytest.param("40 5", id="two-numbers"),
@@ -90,6 +99,25 @@ def test_parse_amount_is_exact() -> None:
 def test_parse_amount_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="invalid amount"):
         parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_decimal", "as_thousands"),
+    [
+        pytest.param("250.000", "250", f"250{NBSP}000", id="dot"),
+        pytest.param("250,000", "250", f"250{NBSP}000", id="comma"),
+        pytest.param("1.250", "1.25", f"1{NBSP}250", id="dot-not-zero"),
+        pytest.param("1 250,000", f"1{NBSP}250", f"1{NBSP}250{NBSP}000", id="grouped-whole"),
+    ],
+)
+def test_parse_amount_rejects_ambiguous_thousands(text: str, as_decimal: str, as_thousands: str) -> None:
+    with pytest.raises(AmbiguousAmountError) as caught:
+        parse_amount(text)
+    assert caught.value.as_decimal == as_decimal
+    assert caught.value.as_thousands == as_thousands
+    # Each reading, typed back, is read the one way it names.
+    assert parse_amount(as_thousands) == Decimal(as_thousands.replace(NBSP, ""))
+    assert parse_amount(as_decimal) == Decimal(as_decimal.replace(NBSP, ""))
 
 
 @given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=0, max_value=99))
@@ -180,7 +208,10 @@ def test_money_and_count_forms() -> None:
         pytest.param("звонки 40 шт", {"calls": "40"}, id="pieces"),
         pytest.param("звонки 0 выручка 0", {"calls": "0", "revenue": "0.00"}, id="zeros"),
         pytest.param("звонки 1000 выручка 1 000 000 000", {"calls": "1000", "revenue": "1000000000.00"}, id="at-limits"),
-        pytest.param("выручка 250,500", {"revenue": "250.50"}, id="trailing-zero-decimal"),
+        pytest.param("выручка 250,50", {"revenue": "250.50"}, id="two-decimals"),
+        pytest.param("выручка 1,250 млн", {"revenue": "1250000.00"}, id="three-decimals-with-million"),
+        pytest.param("звонки 40, выручка 1.000.000", {"calls": "40", "revenue": "1000000.00"}, id="dot-groups"),
+        pytest.param("выручка 1,000,000, звонки 40", {"revenue": "1000000.00", "calls": "40"}, id="comma-groups"),
     ],
 )
 def test_parse_report_forms(text: str, expected: dict[str, str]) -> None:
@@ -269,10 +300,22 @@ def _error(text: str) -> ReportParseError:
             id="fractional-deal",
         ),
         pytest.param(
-            "выручка 100,005",
+            "выручка 100,0055",
             "report-error-too-precise",
-            {"metric": "выручка", "code": "revenue", "value": "100,005"},
-            id="three-decimals",
+            {"metric": "выручка", "code": "revenue", "value": "100,0055"},
+            id="four-decimals",
+        ),
+        pytest.param(
+            "выручка 250.000",
+            "report-error-ambiguous-thousands",
+            {"metric": "выручка", "code": "revenue", "value": "250.000", "decimal": "250", "thousands": f"250{NBSP}000"},
+            id="dot-thousands-ambiguous",
+        ),
+        pytest.param(
+            "звонки 1,250",
+            "report-error-ambiguous-thousands",
+            {"metric": "звонки", "code": "calls", "value": "1,250", "decimal": "1,25", "thousands": f"1{NBSP}250"},
+            id="comma-thousands-ambiguous-count",
         ),
         pytest.param(
             "выручка 1,0000001к",
@@ -311,9 +354,9 @@ def _error(text: str) -> ReportParseError:
             id="duplicate",
         ),
         pytest.param(
-            "выручка 100к выручка 10,005",
+            "выручка 100к выручка 10,0055",
             "report-error-too-precise",
-            {"metric": "выручка", "code": "revenue", "value": "10,005"},
+            {"metric": "выручка", "code": "revenue", "value": "10,0055"},
             id="bad-value-before-duplicate",
         ),
         pytest.param(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+
+from bot.db.models import TeamScheme
 from bot.sandbox import Sandbox
 from tests.bot.support import GROUP, HEAD, IVAN, MARIA, MOSCOW, make_team
 
@@ -89,3 +92,24 @@ async def test_manager_scheme_file_refused(team):
     update = team.sandbox.emulator.send_document(IVAN, IVAN, "scheme.toml", FLAT_FROM_DECEMBER.encode())
     reply = (await team.sandbox.feed(update))[0]["text"]
     assert "только руководителю" in reply
+
+
+_SCHEME_HEAD = 'title = "T"\neffective_from = "2026-11"\n[bonus]\nbase = "revenue"\ntiers = [{ from = "0 %", rate = "5 %" }]\n'
+
+
+async def test_scheme_with_absurd_values_gets_polite_answers(team):
+    huge_pool = _SCHEME_HEAD + '[kpi]\npool = 1e300\n[[kpi.criteria]]\ncode = "no_complaints"\nweight = "100 %"\n'
+    nested = 'title = "T"\nx = ' + "[" * 5000 + "]" * 5000 + "\n"
+    long_title = _SCHEME_HEAD.replace('title = "T"', 'title = "' + "Т" * 3000 + '"')
+
+    pool_reply = (await _send_file(team, "scheme.toml", huge_pool.encode()))[0]["text"]
+    nested_reply = (await _send_file(team, "scheme.toml", nested.encode()))[0]["text"]
+    await team.say(HEAD, HEAD, "/language en")
+    title_reply = (await _send_file(team, "scheme.toml", long_title.encode()))[0]["text"]
+    async with team.sandbox.app.app.sessionmaker() as session:
+        stored = list(await session.scalars(select(TeamScheme)))
+
+    assert "ключ kpi.pool: 1E+300 — больше 1 000 000 000 000" in pool_reply
+    assert "слишком глубоко вложены" in nested_reply
+    assert "key title: the text is longer than 100 characters" in title_reply
+    assert stored == []

@@ -151,8 +151,12 @@ MARGIN = Scheme("Маржа", (BonusRule(BonusBase.MARGIN, load_preset("flat_per
             "calc-error-not-whole", "reports", 2, "calls", id="fractional-calls",
         ),
         pytest.param(
-            lambda s: set_cell(s, "reports", 2, "revenue", "100,005"),
+            lambda s: set_cell(s, "reports", 2, "revenue", "100,0055"),
             "calc-error-too-precise", "reports", 2, "revenue", id="below-kopeck",
+        ),
+        pytest.param(
+            lambda s: set_cell(s, "reports", 2, "revenue", "250.000"),
+            "calc-error-ambiguous-thousands", "reports", 2, "revenue", id="dot-thousands-ambiguous",
         ),
         pytest.param(
             lambda s: set_cell(s, "reports", 2, "revenue", -100),

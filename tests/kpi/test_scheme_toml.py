@@ -312,6 +312,21 @@ def error_of(text: str) -> SchemeError:
             '[bonus]\nbase = "revenue"\ntiers = [{ from = "0 %", rate = true }]\n',
             "rules-error-not-percent", "bonus.tiers[0].rate", "true", id="bool-rate",
         ),
+        pytest.param(
+            TIERS + '[kpi]\npool = 1e300\n[[kpi.criteria]]\ncode = "no_complaints"\nweight = "100 %"\n',
+            "rules-error-number-too-large", "kpi.pool", "1E+300", id="pool-1e300",
+        ),
+        pytest.param(
+            TIERS + '[[deductions]]\ncode = "late"\ntitle = "Опоздание"\namount = 10000000000000\n',
+            "rules-error-number-too-large", "deductions[0].amount", "10000000000000", id="deduction-above-trillion",
+        ),
+        pytest.param(
+            TIERS + '[[deductions]]\ncode = "late"\ntitle = "' + "Я" * 101 + '"\namount = 1000\n',
+            "rules-error-text-too-long", "deductions[0].title", '"' + "Я" * 60 + '…"', id="long-deduction-title",
+        ),
+        pytest.param(
+            "x = " + "[" * 5000 + "]" * 5000 + "\n", "rules-error-too-deep", "", "", id="nested-arrays",
+        ),
     ],
 )
 def test_scheme_error(body: str, key: str, path: str, value: str) -> None:
@@ -334,6 +349,10 @@ def test_syntax_error_names_line() -> None:
         pytest.param('title = "Т"\n', "rules-error-missing", "effective_from", id="no-month"),
         pytest.param('title = "Т"\neffective_from = "ноябрь"\n', "rules-error-not-month", "effective_from", id="bad-month"),
         pytest.param('title = ""\neffective_from = "2026-11"\n', "rules-error-not-text", "title", id="empty-title"),
+        pytest.param(
+            'title = "' + "Т" * 3000 + '"\neffective_from = "2026-11"\n', "rules-error-text-too-long", "title",
+            id="title-3000-chars",
+        ),
         pytest.param('titel = "Т"\ntitle = "Т"\neffective_from = "2026-11"\n', "rules-error-unknown-key", "titel", id="typo"),
     ],
 )
