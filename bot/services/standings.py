@@ -20,12 +20,13 @@ from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
 from kpi.metrics import METRICS, activity_points
-from kpi.money import from_kopecks, round_kopecks
+from kpi.money import round_kopecks
 from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll, compute_payslip
 from bot.services.absences import absence_days
 from bot.services.assessments import month_inputs
 from bot.services.calendars import team_calendar
+from bot.services.salaries import salaries_in
 from bot.services.schemes import scheme_for
 from kpi.period import Month
 from kpi.plans import Plan
@@ -113,6 +114,7 @@ async def load_team_month(
     reported = await repo.reported_on(session, team.id, today)
     absences = await absence_days(session, team.id, month.first_day, month.last_day)
     deductions, scores = await month_inputs(session, team.id, month)
+    salaries = await salaries_in(session, team.id, month)
 
     views: list[ManagerView] = []
     inputs: list[ManagerMonth] = []
@@ -126,7 +128,7 @@ async def load_team_month(
         manager_month = ManagerMonth(
             member_id=member.id,
             name=member.display_name,
-            monthly_salary=from_kopecks(member.salary_kopecks),
+            monthly_salary=salaries.get(member.id, Decimal(0)),
             hired_on=member.hire_date,
             left_on=None,
             plan=member_plans.get(BONUS_METRIC),

@@ -18,7 +18,6 @@ from bot.db.models import Department, Member, Plan, PlanVersion, Role, Team
 from bot.services.errors import UserError
 from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, to_storage
-from kpi.money import to_kopecks
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
@@ -275,18 +274,6 @@ async def deactivate(session: AsyncSession, head: Member, reference: str) -> Mem
     member.active = False
     await session.commit()
     logger.info("Member %s deactivated by member %s", member.id, head.id)
-    return member
-
-
-async def set_salary(session: AsyncSession, head: Member, reference: str, amount: Decimal) -> Member:
-    if amount < 0:
-        raise UserError("salary-error-negative")
-    if 0 < amount < MIN_MONTHLY_SALARY or amount > MAX_MONTHLY_SALARY:
-        raise UserError("salary-error-range")
-    member = await resolve_member(session, head, reference)
-    member.salary_kopecks = to_kopecks(amount)
-    await session.commit()
-    logger.info("Salary updated for member %s by member %s", member.id, head.id)
     return member
 
 
