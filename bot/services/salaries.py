@@ -56,7 +56,10 @@ async def set_salary(
         raise UserError("salary-error-negative")
     if 0 < amount < MIN_MONTHLY_SALARY or amount > MAX_MONTHLY_SALARY:
         raise UserError("salary-error-range")
-    kopecks = to_kopecks(amount)
+    try:
+        kopecks = to_kopecks(amount)
+    except ValueError as error:
+        raise UserError("salary-error-kopecks") from error
     month = effective_from or Month.of(today)
     if _months_between(Month.of(today), month) > MAX_MONTHS_AHEAD:
         raise UserError("salary-error-too-far", month=str(month), months=MAX_MONTHS_AHEAD)
@@ -93,7 +96,7 @@ async def team_salaries(session: AsyncSession, team_id: int, month: Month) -> di
         .order_by(SalaryChange.effective_from.desc(), SalaryChange.set_at, SalaryChange.id)
     )
     upcoming: dict[int, tuple[Month, Decimal]] = {}
-    # Latest month first, so the earliest later month overwrites; within it, the latest set wins.
+    # Rows come latest month first, so the earliest later month is written last. Within a month, the latest set wins.
     for member_id, effective_from, kopecks in rows:
         upcoming[member_id] = (Month.parse(effective_from), from_kopecks(kopecks))
     return {

@@ -124,3 +124,16 @@ async def test_earlier_open_month_applies_to_it():
         closed = await team.say_one(HEAD, HEAD, "/close 2026-11")
 
     assert f"к выплате 50{NBSP}000,00{NBSP}₽" in closed
+
+
+async def test_fraction_of_kopeck_rejected():
+    async with Sandbox(START) as sandbox:
+        team = await make_team(sandbox, {IVAN: "Иван"})
+        russian = await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 60 000,005")
+        await team.say(HEAD, HEAD, "/language en")
+        english = await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 60 000.005")
+        changes = await _changes(team)
+
+    assert "не может быть долей копейки" in russian
+    assert "at most two decimal places" in english
+    assert changes == []

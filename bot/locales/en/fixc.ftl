@@ -10,3 +10,4 @@ salary-with-upcoming = { $current }, from { $month } — { $upcoming }
 salary-error-month = “{ $value }” is not a month. Give the month the salary starts in like this: <code>/salary 12 60 000 from 2026-12</code>.
 salary-error-closed = { $month } is already closed, and its payroll does not change. Give a month that is still open, for example: <code>/salary 12 60 000 from { $next }</code>.
 salary-error-too-far = A salary can be set at most { $months } months ahead, and { $month } is further. Check the year of the month.
+salary-error-kopecks = A salary can have at most two decimal places, for example: <code>/salary 12 60 000.50</code>.

@@ -8,5 +8,6 @@ salary-notice-none = С { $month } оклад вам не начисляется
 salary-notice-undelivered = Сообщить менеджеру в личном чате не получилось: он ещё не писал боту или заблокировал его.
 salary-with-upcoming = { $current }, с { $month } — { $upcoming }
 salary-error-month = «{ $value }» — не месяц. Укажите месяц, с которого действует оклад, так: <code>/salary 12 60 000 с 2026-12</code>.
-salary-error-closed = { $month } уже закрыт, и его расчёт не меняется. Укажите месяц не раньше открытого, например: <code>/salary 12 60 000 с { $next }</code>.
+salary-error-closed = { $month } уже закрыт, и его расчёт не меняется. Укажите месяц, который ещё не закрыт, например: <code>/salary 12 60 000 с { $next }</code>.
 salary-error-too-far = Оклад можно задать не дальше чем на { $months } мес. вперёд, а { $month } дальше. Проверьте год в месяце.
+salary-error-kopecks = В окладе не может быть долей копейки. Укажите не больше двух знаков после запятой, например: <code>/salary 12 60 000,50</code>.
