@@ -123,6 +123,7 @@ class Member(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="SET NULL"))
     # None means employed since before the bot came in: a full month of salary and plan.
     hire_date: Mapped[date | None] = mapped_column(Date)
+    # NOTE: superseded by SalaryChange, which revision 0011 filled from this column; nothing reads it.
     salary_kopecks: Mapped[int] = mapped_column(BigInteger, default=0)
     locale: Mapped[str | None] = mapped_column(String(8))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -398,6 +399,23 @@ class TeamScheme(Base):
     source: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
+class SalaryChange(Base):
+    """One change of a member's monthly salary, in force from its month until a later change.
+
+    Changes are never edited or deleted. For a month, the change with the latest `effective_from`
+    not after it is in force, and among changes for the same month the latest set wins.
+    """
+
+    __tablename__ = "salary_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    effective_from: Mapped[str] = mapped_column(String(7))  # "2026-12"
+    salary_kopecks: Mapped[int] = mapped_column(BigInteger)
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    set_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
 
 
 class AppliedDeduction(Base):

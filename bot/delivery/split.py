@@ -11,6 +11,8 @@ CAPTION_LIMIT = 1024
 
 # A tag, a character reference such as &amp;, or one plain character.
 _TOKEN = re.compile(r"<[^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[^<&]|[<&]", re.DOTALL)
+# Separators at which an overlong line is cut, best first: between list items, then between words.
+_SEPARATORS = (", ", " ")
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/)?\s*>")
 
 
@@ -18,8 +20,9 @@ def split_html(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """Split `text` into parts of at most `limit` characters, preferring line boundaries.
 
     Tags still open where a part ends are closed there and opened again at the start of the
-    next part, so every part is valid HTML on its own. A line longer than the limit is cut
-    between tags and character references, never inside one. The length counts the markup,
+    next part, so every part is valid HTML on its own. A line longer than the limit is cut after
+    a comma between list items, else between words, else between tags and character references,
+    never inside one. The length counts the markup,
     so a part is never longer than Telegram's limit, which counts only the visible text.
     """
     if len(text) <= limit:
@@ -39,22 +42,43 @@ def split_html(text: str, limit: int = TEXT_LIMIT) -> list[str]:
         prefix = "".join(tag for _, tag in open_tags)
         current = prefix
 
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
-        piece = line if number == len(lines) - 1 else line + "\n"
+    def add(piece: str, separators: tuple[str, ...]) -> None:
+        nonlocal current
         if not fits(piece):
             flush()
         if fits(piece):
             current += piece
             _track(piece, open_tags)
-            continue
+            return
+        if separators:
+            for chunk in _chunks(piece, separators[0]):
+                add(chunk, separators[1:])
+            return
         for token in _TOKEN.findall(piece):
             if not fits(token):
                 flush()
             current += token
             _track(token, open_tags)
+
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        add(line if number == len(lines) - 1 else line + "\n", _SEPARATORS)
     flush()
     return parts
+
+
+def _chunks(piece: str, separator: str) -> list[str]:
+    """Cut `piece` after each `separator` outside a tag, so the chunks join back to `piece`."""
+    chunks: list[str] = []
+    current = ""
+    for token in _TOKEN.findall(piece):
+        current += token
+        if current.endswith(separator) and not token.startswith("<"):
+            chunks.append(current)
+            current = ""
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _closing(open_tags: list[tuple[str, str]]) -> str:

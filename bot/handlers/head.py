@@ -6,7 +6,8 @@ Who may run each one is declared in `create_router` and checked by the access mi
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from aiogram import Bot, F, Router
@@ -31,10 +32,9 @@ from bot.report_parser import normalize_alias
 from bot.render.payroll_xlsx import payroll_workbook
 from bot.render.workbook_errors import workbook_error_text
 from bot.calc.workbook import WorkbookError
-from bot.services import months, plan_import, teams
+from bot.services import months, plan_import, salaries, teams
 from bot.services.team_metrics import load_catalog
 from bot.services.errors import UserError
-from kpi.money import from_kopecks
 from kpi.period import Month
 
 logger = logging.getLogger(__name__)
@@ -149,10 +149,14 @@ async def close(
     await message.answer("\n".join(lines))
 
 
-async def team_list(message: Message, session: AsyncSession, member: Member, texts: Texts) -> None:
+async def team_list(message: Message, session: AsyncSession, member: Member, clock: Clock, texts: Texts) -> None:
     """Members with their numbers; salaries only in the private chat."""
     members = await repo.members_of(session, member.team_id, role=None)
     departments = await repo.departments_of(session, member.team_id)
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    month = Month.of(business_date(clock.now(), team.timezone))
+    salary_views = await salaries.team_salaries(session, member.team_id, month)
     scope = _department_scope(member)
     private = message.chat.type == ChatType.PRIVATE
     lines = [texts("team-header")]
@@ -168,11 +172,7 @@ async def team_list(message: Message, session: AsyncSession, member: Member, tex
                 username=f"@{other.username}" if other.username else "—",
                 department=department.name if department else "—",
                 role=texts(f"role-{other.role}"),
-                salary=(
-                    texts.money(from_kopecks(other.salary_kopecks), kopecks=False)
-                    if other.salary_kopecks
-                    else texts("salary-not-set")
-                ),
+                salary=Markup(_salary_text(texts, salary_views.get(other.id))),
             )
         )
     if len(lines) == 1:
@@ -180,14 +180,62 @@ async def team_list(message: Message, session: AsyncSession, member: Member, tex
     await answer_long(message, "\n".join(lines))
 
 
-async def salary(message: Message, command: CommandObject, session: AsyncSession, member: Member, texts: Texts) -> None:
-    """`/salary <number or @username> <amount>`."""
-    reference, _, amount_text = (command.args or "").strip().partition(" ")
-    if not reference or not amount_text:
+def _salary_text(texts: Texts, view: salaries.SalaryView | None) -> str:
+    """Write the salary in force this month, and the change already set for a later month."""
+    current = texts.money(view.current, kopecks=False) if view and view.current else texts("salary-not-set")
+    if view is None or view.upcoming is None:
+        return current
+    month, amount = view.upcoming
+    upcoming = texts.money(amount, kopecks=False) if amount else texts("salary-not-set")
+    return texts("salary-with-upcoming", current=Markup(current), month=texts.month_since(month.year, month.month), upcoming=Markup(upcoming))
+
+
+# "60 000", "60 000 с 2026-12", "60k from 12.2026"
+_SALARY_ARGUMENTS = re.compile(r"(?P<amount>.+?)(?:\s+(?:с|со|c|from)\s+(?P<month>\S+))?", re.IGNORECASE)
+
+
+async def salary(
+    message: Message, command: CommandObject, bot: Bot, session: AsyncSession, app: AppContext, member: Member,
+    clock: Clock, texts: Texts,
+) -> None:
+    """`/salary <number or @username> <amount> [с 2026-12]`: a salary in force from this or the given month."""
+    reference, _, rest = (command.args or "").strip().partition(" ")
+    match = _SALARY_ARGUMENTS.fullmatch(rest.strip())
+    if not reference or match is None:
         raise UserError("salary-usage")
+    amount_text = match["amount"].strip()
     amount = read_amount(amount_text, "salary-error-amount")
-    manager = await teams.set_salary(session, member, reference, amount)
-    await message.answer(texts("salary-done", name=manager.display_name, amount=texts.money(amount)))
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    today = business_date(clock.now(), team.timezone)
+    effective_from = parse_salary_month(match["month"], today) if match["month"] else None
+    result = await salaries.set_salary(session, member, reference, amount, effective_from, today, clock.now())
+    month = texts.month_since(result.effective_from.year, result.effective_from.month)
+    reply = texts("salary-set", name=result.member.display_name, amount=texts.money(result.amount), month=month)
+    if not await notify_salary(bot, app, result, texts.currency):
+        reply += "\n" + texts("salary-notice-undelivered")
+    await message.answer(reply)
+
+
+def parse_salary_month(text: str, today: date) -> Month:
+    try:
+        return parse_month(text, today)
+    except UserError as error:
+        raise UserError("salary-error-month", value=text) from error
+
+
+async def notify_salary(bot: Bot, app: AppContext, result: salaries.SalarySet, currency: str) -> bool:
+    """Tell the manager privately of the new salary and its first month; return whether it was delivered."""
+    manager = result.member
+    texts = app.texts(manager.locale, currency)
+    month = texts.month_since(result.effective_from.year, result.effective_from.month)
+    key = "salary-notice" if result.amount else "salary-notice-none"
+    try:
+        await bot.send_message(manager.telegram_user_id, texts(key, amount=texts.money(result.amount), month=month))
+    except TelegramAPIError as error:
+        logger.warning("Salary notice to member %s not delivered: %s", manager.id, error)
+        return False
+    return True
 
 
 async def plan(

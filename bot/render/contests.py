@@ -122,7 +122,7 @@ def render_results(texts: Texts, result: ContestResult, newcomer_months: int) ->
         hungry_games = contest.kind is ContestKind.HUNGRY_GAMES
         names = [texts(f"contest-group-{group}") if hungry_games else group for group in result.winning_groups]
         if names:
-            lines.append(texts("contest-results-group-winner", names=", ".join(names), count=len(names)))
+            lines.append(texts("contest-results-group-winner", names=texts.join(names), count=len(names)))
         else:
             lines.append(texts("contest-results-no-winner"))
     lines.append("")

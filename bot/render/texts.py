@@ -8,6 +8,7 @@ Pass `Markup` for a fragment that is already safe HTML.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from copy import copy
 from datetime import date
 from decimal import Decimal
@@ -22,6 +23,12 @@ SUPPORTED_LOCALES = ("ru", "en")
 DEFAULT_LOCALE = "ru"
 # ISO 4217 code of a team that has not chosen its currency.
 DEFAULT_CURRENCY = "RUB"
+# fluent.runtime 0.4 raises on any single inserted value longer than 2 500 characters
+# (resolver.MAX_PART_LENGTH), which loses the whole message. Values longer than this are put in
+# after Fluent has rendered the sentence around them.
+LONG_VALUE = 1000
+# Private-use characters around a long value's slot; they never occur in our texts.
+_SLOT_START, _SLOT_END = "\ue000", "\ue001"
 
 
 class Markup(str):
@@ -50,8 +57,24 @@ class Texts:
 
     def __call__(self, key: str, **params: Any) -> str:
         safe = {name: _escape(value) for name, value in params.items()}
+        long_values: dict[str, str] = {}
+        for name, value in safe.items():
+            if isinstance(value, str) and len(value) > LONG_VALUE:
+                slot = f"{_SLOT_START}{len(long_values)}{_SLOT_END}"
+                long_values[slot] = value
+                safe[name] = slot
         text = self.core.get(key, self.locale, **safe)
+        for slot, value in long_values.items():
+            text = text.replace(slot, value)
         return nest_quotes(text) if self.locale == "ru" else text
+
+    def join(self, items: Iterable[str], separator: str = ", ") -> Markup:
+        """Join list items into one message argument, escaping each item that is not `Markup`.
+
+        Use it for lists of any length (names, mentions): the joined text may be longer than
+        Fluent accepts for one argument, and `__call__` then inserts it after Fluent has run.
+        """
+        return Markup(separator.join(_escape(item) for item in items))
 
     def money(self, amount: Decimal, *, kopecks: bool = True) -> str:
         """Format an amount in the team's currency with the locale's standard currency pattern.

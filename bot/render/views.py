@@ -260,7 +260,7 @@ def render_board(texts: Texts, month: TeamMonth) -> str:
     missing = [view.name for view in expected if not view.reported_today]
     if missing:
         lines.append("")
-        lines.append(texts("board-missing", names=", ".join(missing)))
+        lines.append(texts("board-missing", names=texts.join(missing)))
     return "\n".join(lines)
 
 

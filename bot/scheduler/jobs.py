@@ -180,6 +180,7 @@ class TeamScheduler:
         try:
             items = await self._plan(team_id, job, scheduled_at)
         except Exception:
+            # NOTE: a failed planning leaves no ledger row, so the heads are not notified of it.
             logger.exception("Team %s: planning %s for %s failed", team_id, job, scheduled_at)
             return 0
         sent = 0
@@ -205,6 +206,15 @@ class TeamScheduler:
         chat_id = item.chat_id
         try:
             parts = await item.render()
+        except Exception as error:
+            # Rendering reads nothing from outside, so a second attempt would fail the same way.
+            logger.exception(
+                "Post %s (ledger id %s, chat %s) failed to render; not retrying", item.key, claim.post_id, chat_id
+            )
+            await self.ledger.mark_rejected(claim.post_id, f"render failed: {error!r}")
+            await self.tell_heads_render_failed(item, claim.post_id)
+            return False
+        try:
             await self.sender.send(
                 chat_id, parts, thread_id=item.thread_id, start=claim.parts_sent,
                 journal=LedgerJournal(self.ledger, claim.post_id), on_migrate=self._follow_migration,
@@ -356,6 +366,24 @@ class TeamScheduler:
                 ))
             await self._send_note(head, "\n".join(lines))
 
+    async def tell_heads_render_failed(self, item: Planned, post_id: int) -> None:
+        """Notify the heads that a post will not go out.
+
+        The rejected ledger row is never claimed again, so this runs once per post.
+        """
+        async with self.app.sessionmaker() as session:
+            team = await session.get(Team, item.key.team_id)
+            heads = await chats.heads_of(session, item.key.team_id)
+        if team is None:
+            return
+        for head in heads:
+            texts = self.app.texts(head.locale or team.locale, team.currency)
+            text = texts(
+                "post-render-failed", post=texts(_post_name_key(item.key.kind)), date=texts.day(item.key.business_date),
+                post_id=str(post_id),
+            )
+            await self._send_note(head, text)
+
     async def _send_note(self, member: Member, text: str) -> None:
         try:
             await self.sender.send(member.telegram_user_id, text_parts(text))
@@ -417,6 +445,14 @@ class TeamScheduler:
         for item in items:
             if item is not None:
                 await self.deliver(item, now)
+
+
+def _post_name_key(kind: str) -> str:
+    """Return the Fluent key that names a post kind for the head, e.g. `post-board`."""
+    if kind == planners.WEEKLY:
+        return "post-weekly"
+    job = planners.job_of(kind)
+    return f"post-{job}" if job is not None else "post-other"
 
 
 def _daily(at, zone: ZoneInfo) -> CronTrigger:  # type: ignore[no-untyped-def]

@@ -121,6 +121,15 @@ def static(text: str) -> Render:
     return render
 
 
+def lazy(build: Callable[[], str]) -> Render:
+    """Render a text only when the post is sent, so a failure stays with that one post."""
+
+    async def render() -> Sequence[Part]:
+        return text_parts(build())
+
+    return render
+
+
 async def make_plan(app: AppContext, session: AsyncSession, team: Team, job: str, scheduled_at: datetime) -> Plan:
     day = business_date(scheduled_at, team.timezone)
     if job == MONTH_CLOSE:
@@ -175,8 +184,14 @@ async def plan_mention(plan: Plan) -> list[Planned | None]:
     if not missing:
         return []
     texts = plan.texts()
-    names = Markup(", ".join(mention(member) for member in missing))
-    return [plan.group_post(MENTION, plan.day, static(texts("deadline-mention", date=texts.day(plan.day), names=names)))]
+    day = plan.day
+
+    def build() -> str:
+        # Texts inserts a list of any length after Fluent has run, and the sender splits the post.
+        names = texts.join(mention(member) for member in missing)
+        return texts("deadline-mention", date=texts.day(day), names=names)
+
+    return [plan.group_post(MENTION, plan.day, lazy(build))]
 
 
 async def plan_head_note(plan: Plan) -> list[Planned | None]:
@@ -190,10 +205,16 @@ async def plan_head_note(plan: Plan) -> list[Planned | None]:
         if not head.notify_head_notes:
             continue
         texts = plan.texts(head.locale)
-        names = ", ".join(member.display_name for member in missing)
-        text = texts("head-missing-note", date=texts.day(plan.day), names=names)
-        items.append(plan.private_post(HEAD_NOTE, plan.day, head, static(text)))
+        items.append(plan.private_post(HEAD_NOTE, plan.day, head, lazy(_head_note_text(texts, plan.day, missing))))
     return items
+
+
+def _head_note_text(texts: Texts, day: date, missing: list[Member]) -> Callable[[], str]:
+    def build() -> str:
+        names = texts.join(member.display_name for member in missing)
+        return texts("head-missing-note", date=texts.day(day), names=names)
+
+    return build
 
 
 def is_last_working_day_of_week(calendar: WorkingCalendar, day: date) -> bool:

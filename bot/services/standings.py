@@ -21,13 +21,14 @@ from kpi.forecast import run_rate, working_days_elapsed
 from kpi.funnel import funnel
 from kpi.leaderboard import LeaderboardEntry, Standing, rank
 from kpi.metrics import METRICS, activity_points
-from kpi.money import from_kopecks, round_kopecks
+from kpi.money import round_kopecks
 from kpi.needs import Goal, rule_bounds, still_needed
 from kpi.payroll import ManagerMonth, Payroll, Payslip, compute_payroll
 from bot.services.absences import absence_days
 from bot.services.adjustments import month_adjustments
 from bot.services.assessments import month_inputs
 from bot.services.calendars import team_calendar
+from bot.services.salaries import salaries_in
 from bot.services.schemes import scheme_for
 from kpi.period import Month
 from kpi.plans import Plan
@@ -110,10 +111,11 @@ async def load_team_month(
     catalog = await load_catalog(session, team.id)
     kinds = catalog.kinds
     totals = await repo.metric_totals(session, team.id, month.first_day, month.last_day)
+    salaries = await salaries_in(session, team.id, month)
     left_on: dict[int, date] = {}
     if include_former:
         former_managers = await repo.former_managers_of(session, team.id)
-        former, left_on = _former_members(former_managers, month, totals, team.timezone)
+        former, left_on = _former_members(former_managers, month, totals, salaries, team.timezone)
         members = sorted([*members, *former], key=lambda member: member.id)
     if department_id is not None:
         members = [member for member in members if member.department_id == department_id]
@@ -136,7 +138,7 @@ async def load_team_month(
         manager_month = ManagerMonth(
             member_id=member.id,
             name=member.display_name,
-            monthly_salary=from_kopecks(member.salary_kopecks),
+            monthly_salary=salaries.get(member.id, Decimal(0)),
             hired_on=member.hire_date,
             left_on=left_on.get(member.id),
             plan=member_plans.get(BONUS_METRIC),
@@ -222,7 +224,7 @@ def _builtin(totals: dict[str, Decimal]) -> dict[str, Decimal]:
 
 
 def _former_members(
-    former: list[Member], month: Month, totals: dict[int, dict[str, int]], timezone: str
+    former: list[Member], month: Month, totals: dict[int, dict[str, int]], salaries: dict[int, Decimal], timezone: str
 ) -> tuple[list[Member], dict[int, date]]:
     """Select the switched-off managers who belong in `month`'s payroll, and the day each one left.
 
@@ -239,7 +241,7 @@ def _former_members(
             continue
         left = business_date(member.deactivated_at, timezone)
         joined = business_date(member.joined_at, timezone)
-        if left < month.first_day or joined > month.last_day or not (reported or member.salary_kopecks > 0):
+        if left < month.first_day or joined > month.last_day or not (reported or salaries.get(member.id, Decimal(0)) > 0):
             continue
         selected.append(member)
         if left <= month.last_day and (member.hire_date is None or member.hire_date <= left):

@@ -285,20 +285,6 @@ async def deactivate(session: AsyncSession, head: Member, reference: str, now: d
     return member
 
 
-async def set_salary(session: AsyncSession, head: Member, reference: str, amount: Decimal) -> Member:
-    if amount < 0:
-        raise UserError("salary-error-negative")
-    if 0 < amount < MIN_MONTHLY_SALARY or amount > MAX_MONTHLY_SALARY:
-        raise UserError("salary-error-range")
-    if amount != amount.quantize(KOPECK, rounding=ROUND_DOWN):
-        raise UserError("salary-error-too-precise", value=str(amount))
-    member = await resolve_member(session, head, reference)
-    member.salary_kopecks = to_kopecks(amount)
-    await session.commit()
-    logger.info("Salary updated for member %s by member %s", member.id, head.id)
-    return member
-
-
 @dataclass(frozen=True, slots=True)
 class PlanChange:
     manager_id: int

@@ -135,6 +135,10 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
         step("head", "private", "/salary @user502 шестьдесят", "не сумма", "is not an amount",
              "/salary @user502 sixty"),
         step("head", "private", "/salary @user502 5", "Похоже на опечатку", "looks like a typo"),
+        step("head", "private", "/salary @user502 60 000 с 2026-12", "в месяц с декабря 2026", "a month from December 2026",
+             "/salary @user502 60 000 from 2026-12"),
+        step("head", "private", "/salary @user502 60 000 с завтра", "не месяц", "is not a month",
+             "/salary @user502 60 000 from tomorrow"),
         step("head", "group", SALARY, "только в личном чате", "in the private chat with me only"),
     )),
     "hired": ((), (

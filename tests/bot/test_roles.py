@@ -48,7 +48,10 @@ async def test_transfer_needs_confirmation_then_hands_over(team):
     assert "руководитель команды теперь Мария" in done
 
     assert "только руководителю" in await team.say_one(HEAD, HEAD, f"/salary @user{IVAN} 1000")
-    assert "Оклад установлен: Иван — 1\u00a0000,00" in await team.say_one(MARIA, MARIA, f"/salary @user{IVAN} 1000")
+    # The new head's reply, and the manager's private note of the salary.
+    salary_set, salary_notice = sorted(await team.say(MARIA, MARIA, f"/salary @user{IVAN} 1000"), reverse=True)
+    assert "Оклад установлен: Иван — 1\u00a0000,00" in salary_set
+    assert "Ваш оклад с ноября 2026: 1\u00a0000,00" in salary_notice
     assert "Расчёт выплат" in await team.say_one(HEAD, HEAD, "/payroll")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 
 import asyncio
 
@@ -15,6 +16,8 @@ from sqlalchemy import Date, Time, bindparam, func, select, text
 from bot.db.engine import create_engine, create_sessionmaker
 from bot.db.types import UTCDateTime
 from bot.db.migrate import alembic_config, upgrade
+from bot.services.salaries import salaries_in
+from kpi.period import Month
 from bot.db.models import (
     Absence,
     Base,
@@ -27,6 +30,7 @@ from bot.db.models import (
     ReportValue,
     ReportVersion,
     Role,
+    SalaryChange,
     Team,
     TeamMetric,
 )
@@ -121,6 +125,7 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         await _add_schedule_rows(session, team.id)
         await _check_notify_and_contest_columns(session, team.id)
         await _add_adjustment_row(session, team.id)
+        await _check_salary_history(session, team.id)
     await engine.dispose()
     assert await _schema_diff(url) == []
 
@@ -138,6 +143,17 @@ async def _check_notify_and_contest_columns(session, team_id: int) -> None:
     await session.commit()
     contest = await session.scalar(select(Contest))
     assert (contest.title, contest.cancelled_at) == ("Звонкий декабрь", NOW)
+
+
+async def _check_salary_history(session, team_id: int) -> None:
+    """Revision 0011: the member's one salary becomes a change in force in every month before it."""
+    change = await session.scalar(select(SalaryChange))
+    assert change is not None
+    assert (change.member_id, change.effective_from, change.salary_kopecks) == (1, "2000-01", 6_000_000)
+    assert change.set_at == NOW
+    assert change.set_by_member_id is None
+    assert await session.scalar(select(func.count()).select_from(SalaryChange)) == 1
+    assert await salaries_in(session, team_id, Month(2026, 11)) == {1: Decimal("60000")}
 
 
 async def _add_schedule_rows(session, team_id: int) -> None:

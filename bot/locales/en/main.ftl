@@ -57,7 +57,7 @@ help-head =
     /team — team members with their numbers
     /plan 12 revenue 1m — this month's plan (a number from /team or @username); /plan history — every plan version; /plan template — a table to fill in and send back
     /metrics — the team's own metrics, such as sales of a product line: /metrics add units_a count Line A (in the private chat)
-    /salary 12 60 000 — monthly salary (private chat)
+    /salary 12 60 000 [from 2026-12] — monthly salary from this or the given month (private chat)
     /payroll — pay for the month so far (private chat only); /payroll 2026-10 for another month; an Excel button under it
     /rules preset by_attainment 2026-12 — choose a scheme preset; or send me the scheme's .toml file
     /deduct 12 late_report reason — a deduction from the published list (bonus only, never salary)
@@ -193,12 +193,11 @@ team-empty = No managers yet. Send them the invite link from /setup or /invite.
 
 member-error-not-found = No manager “{ $reference }” in your team. Use a number from /team or @username.
 
-salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username).
+salary-usage = Name the manager and the monthly salary, for example: <code>/salary 12 60 000</code> (a number from /team or @username). The salary applies from the current month; to start it in another month, add the month: <code>/salary 12 60 000 from 2026-12</code>.
 salary-error-amount = “{ $value }” is not an amount. For example: <code>/salary 12 60 000</code>.
 salary-error-range = A salary must be between 1 000 and 100 000 000 a month in the team's currency (or 0 for none). This looks like a typo; check the zeros.
 salary-error-negative = A salary cannot be negative. For example: <code>/salary 12 60 000</code>.
 salary-error-private-only = Salaries are set in the private chat with me only, so amounts never reach the group.
-salary-done = Salary set: { $name } — { $amount } a month.
 
 plan-usage = Name the manager, the metric and the month's plan, for example: <code>/plan 12 revenue 1m</code> (a number from /team or @username).
 plan-error-unknown-metric = I do not know the metric “{ $name }”. Available: calls, proposals, meetings, new clients, deals, revenue, margin, payments. For example: <code>/plan 12 revenue 1m</code>.
