@@ -25,7 +25,7 @@ async def _closed_october(sandbox: Sandbox) -> Team:
     await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 1 000 000")
     await team.say(IVAN, IVAN, "/report выручка 1 030 000")
     await sandbox.advance(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW))
-    closed = await team.say_one(HEAD, HEAD, "/close 2026-10")
+    closed = await team.say_one(HEAD, HEAD, "/close 2026-10 досрочно")
     # 103 % of plan pays 7 % of 1 030 000 = 72 100, plus the salary.
     assert f"к выплате 122{NBSP}100,00{NBSP}₽" in closed
     await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 1 000 000")
