@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db.models import Member, Team
 from bot.handlers.filters import GroupChat, is_head
+from bot.handlers.replies import answer_long
 from bot.render.texts import Texts
 from bot.scheduler.jobs import TeamScheduler
 from bot.services import absences, calendars, chats, team_settings, teams
@@ -104,7 +105,7 @@ async def vacation(
     today = business_date(clock.now(), team.timezone)
     args = (command.args or "").strip()
     if not args:
-        await message.answer(await _absence_list(session, member, today, texts))
+        await answer_long(message, await _absence_list(session, member, today, texts))
         return
 
     subject = member
@@ -210,7 +211,7 @@ async def calendar(
         for row in own:
             lines.append(texts("calendar-own-working" if row.working else "calendar-own-day-off", day=texts.day(row.day)))
     lines.append(texts("calendar-help"))
-    await message.answer("\n".join(lines))
+    await answer_long(message, "\n".join(lines))
 
 
 async def _set_day(
@@ -283,7 +284,8 @@ async def bot_membership(event: ChatMemberUpdated, session: AsyncSession, schedu
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(group_migrated, F.migrate_to_chat_id | F.migrate_from_chat_id)
+    # The service message arrives in the new supergroup before the board has moved there.
+    router.message.register(group_migrated, F.migrate_to_chat_id | F.migrate_from_chat_id, flags={"any_group": True})
     router.my_chat_member.register(bot_membership)
     router.message.register(vacation, Command("vacation"))
     router.message.register(times, Command("times"))
