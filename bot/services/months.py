@@ -51,7 +51,7 @@ async def month_payroll(session: AsyncSession, member: Member, month: Month, now
     team_month = await load_team_month(session, team, as_of, department_id=department_id)
     payroll = team_month.payroll
     if member.role == Role.DEPARTMENT_HEAD and department_id is None:
-        # A department head outside any department reads no one's pay; None would mean the whole team.
+        # A department head outside any department reads no one's pay, because None here means the whole team.
         payroll = replace(payroll, payslips=(), departments=())
     return MonthPayroll(payroll, as_of, None, team_month.scheme)
 

@@ -223,8 +223,8 @@ async def resolve_member(
     if reference.lstrip("#").isdigit():
         member = await session.get(Member, int(reference.lstrip("#")))
     elif reference.startswith("@") and len(reference) > 1:
-        # Telegram usernames are case-insensitive; an exact comparison keeps "_" and "%" literal,
-        # which ILIKE would read as wildcards.
+        # Telegram usernames are case-insensitive, so both sides are lower-cased and compared exactly.
+        # ILIKE would read "_" and "%" in a username as wildcards.
         member = await session.scalar(
             select(Member).where(
                 Member.team_id == actor.team_id,
@@ -240,10 +240,10 @@ async def resolve_member(
 
 
 def may_see(actor: Member, other: Member) -> bool:
-    """Tell whether `actor` may read `other`'s plans and pay.
+    """Return whether `actor` may read `other`'s plans and pay.
 
-    A department head sees their own department; one without a department sees only themselves,
-    never the whole team.
+    A department head may read their own department. One without a department may read only
+    themselves, never the whole team.
     """
     if actor.role in (Role.HEAD, Role.OBSERVER):
         return True

@@ -209,3 +209,17 @@ async def test_long_payroll_split_under_limit():
     assert all(len(item["text"]) <= 4096 for item in sent)
     assert "Итого по команде" in sent[-1]["text"]
     assert "reply_markup" in sent[-1]
+
+
+async def test_username_underscore_is_not_a_wildcard(team):
+    # Ivan is @user502: "_" must not stand for the "2".
+    reply = await team.say_one(HEAD, HEAD, "/salary @user50_ 70 000")
+
+    assert "Не нашёл менеджера «@user50_»" in reply
+    assert f"70{NBSP}000" not in await team.say_one(HEAD, HEAD, "/payroll")
+
+
+async def test_username_matches_in_any_case(team):
+    reply = await team.say_one(HEAD, HEAD, f"/salary @USER{IVAN} 70 000")
+
+    assert "Оклад установлен: Иван" in reply
