@@ -419,9 +419,16 @@ class SalaryChange(Base):
 
 
 class AppliedDeduction(Base):
-    """One application of a published deduction to a manager, with the head's reason."""
+    """One application of a published deduction to a manager, with the head's reason.
+
+    The chat and message of the /deduct command are unique, so an update Telegram delivers twice
+    deducts once. Rows from before revision 0010 have no source.
+    """
 
     __tablename__ = "applied_deductions"
+    __table_args__ = (
+        Index("ix_applied_deductions_source", "source_chat_id", "source_message_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
@@ -431,6 +438,8 @@ class AppliedDeduction(Base):
     recorded_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    source_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CriterionScore(Base):
@@ -447,6 +456,9 @@ class CriterionScore(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime)
     scored_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    # The /score command that set the current score; a redelivered or older command changes nothing.
+    source_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class TeamMetric(Base):

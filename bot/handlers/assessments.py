@@ -36,9 +36,12 @@ async def deduct(
         raise UserError("deduct-usage")
     reference, code = parts[0], parts[1]
     reason = parts[2] if len(parts) > 2 else ""
-    applied, rule = await assessments.deduct(session, member, reference, code, reason, clock.now())
+    source = assessments.CommandSource(message.chat.id, message.message_id)
+    applied, rule = await assessments.deduct(session, member, reference, code, reason, clock.now(), source)
     amount = texts.money(rule.amount, kopecks=False)
     await message.answer(texts("deduct-done", title=rule.title, amount=amount, name=applied.manager.display_name))
+    if applied.repeated:
+        return
     manager_texts = app.texts(applied.manager.locale, texts.currency)
     await _tell(
         bot, applied.manager,
@@ -64,12 +67,15 @@ async def score(
     if verdict not in YES_WORDS | NO_WORDS:
         raise UserError("score-usage")
     reason = parts[3] if len(parts) > 3 else ""
+    source = assessments.CommandSource(message.chat.id, message.message_id)
     applied, criterion = await assessments.score(
-        session, member, reference, code, verdict in YES_WORDS, reason, clock.now()
+        session, member, reference, code, verdict in YES_WORDS, reason, clock.now(), source
     )
     title = criterion.title or texts(f"rules-criterion-{criterion.code}")
     verdict_text = texts("score-yes" if verdict in YES_WORDS else "score-no")
     await message.answer(texts("score-done", title=title, verdict=verdict_text, name=applied.manager.display_name))
+    if applied.repeated:
+        return
     manager_texts = app.texts(applied.manager.locale, texts.currency)
     await _tell(
         bot, applied.manager,

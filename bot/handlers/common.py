@@ -59,8 +59,9 @@ async def unexpected_private(message: Message, member: Member | None, texts: Tex
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(help_command, Command("help"))
-    router.message.register(language, Command("language"))
+    # Neither shows team data, so both work in any group.
+    router.message.register(help_command, Command("help"), flags={"any_group": True})
+    router.message.register(language, Command("language"), flags={"any_group": True})
     router.message.register(unknown_command, F.chat.type == ChatType.PRIVATE, F.text.startswith("/"))
     router.message.register(unexpected_private, F.chat.type == ChatType.PRIVATE)
     return router

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Team
+from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.contests import contest_title, render_announcement, render_cancelled, render_contests
 from bot.render.texts import Markup, Texts
@@ -30,7 +31,7 @@ async def show_contests(
         raise UserError("error-not-member")
     months = app.settings.newcomer_months
     running = await contests.running_contests(session, member, clock.now(), months)
-    await message.answer(render_contests(texts, running, months))
+    await answer_long(message, render_contests(texts, running, months))
 
 
 async def create_contest(

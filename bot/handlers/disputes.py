@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.context import AppContext
 from bot.db.models import DisputeStatus, Member, Role
+from bot.handlers.replies import answer_long
 from bot.keyboards.disputes import CANCEL_DATA, DisputeAnswer, DisputeLine, answer_keyboard, cancel_keyboard
 from bot.middlewares.access import Access
 from bot.render.disputes import (
@@ -161,7 +162,7 @@ async def list_disputes(message: Message, session: AsyncSession, member: Member,
     """`/disputes`: open disputes for a head (a department head: of the department), one's own for a manager."""
     if member.role in (Role.HEAD, Role.DEPARTMENT_HEAD):
         open_disputes = await disputes.team_open_disputes(session, member)
-        await message.answer(render_team_disputes(texts, open_disputes))
+        await answer_long(message, render_team_disputes(texts, open_disputes))
         # One message per dispute carries its answer buttons, so a long list needs no numbers typed.
         for dispute in open_disputes:
             await message.answer(
@@ -169,7 +170,7 @@ async def list_disputes(message: Message, session: AsyncSession, member: Member,
                 reply_markup=answer_keyboard(texts, dispute.id),
             )
         return
-    await message.answer(render_member_disputes(texts, await disputes.member_disputes(session, member)))
+    await answer_long(message, render_member_disputes(texts, await disputes.member_disputes(session, member)))
 
 
 def create_router() -> Router:

@@ -72,11 +72,6 @@ ROLE_NAMES = {
 }
 
 
-def _department_scope(member: Member) -> int | None:
-    """Return the department a department head is limited to; None means the whole team."""
-    return member.department_id if member.role == Role.DEPARTMENT_HEAD else None
-
-
 async def payroll(
     message: Message, command: CommandObject, session: AsyncSession, member: Member, clock: Clock, texts: Texts
 ) -> None:
@@ -157,11 +152,10 @@ async def team_list(message: Message, session: AsyncSession, member: Member, clo
     assert team is not None
     month = Month.of(business_date(clock.now(), team.timezone))
     salary_views = await salaries.team_salaries(session, member.team_id, month)
-    scope = _department_scope(member)
     private = message.chat.type == ChatType.PRIVATE
     lines = [texts("team-header")]
     for other in members:
-        if other.role == Role.HEAD or (scope is not None and other.department_id != scope):
+        if other.role == Role.HEAD or not teams.may_see(member, other):
             continue
         department = departments.get(other.department_id) if other.department_id else None
         lines.append(

@@ -13,6 +13,7 @@ from bot.clock import Clock
 from bot.handlers.arguments import read_amount
 from bot.db.models import Member
 from bot.metric_catalog import MetricCatalog, TeamMetricInfo
+from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, Access
 from bot.render.texts import Texts
 from bot.report_parser import alias_key, normalize_alias
@@ -48,7 +49,7 @@ async def metrics(
     rest = words[1] if len(words) > 1 else ""
     if not action:
         catalog = await team_metrics.load_catalog(session, member.team_id)
-        await message.answer(render_metrics(texts, catalog))
+        await answer_long(message, render_metrics(texts, catalog))
     elif action in ADD_WORDS:
         code, kind, title_ru, title_en = _parse_add(rest)
         info = await team_metrics.add_metric(session, member, code, kind, title_ru, title_en, clock.now())

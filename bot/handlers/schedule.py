@@ -20,7 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db.models import Member, Team
 from bot.handlers.filters import GroupChat, is_head
+from bot.handlers.replies import answer_long
 from bot.render.texts import Texts
+from bot.report_parser import normalize_alias
 from bot.scheduler.jobs import TeamScheduler
 from bot.services import absences, calendars, chats, team_settings, teams
 from bot.services.errors import UserError
@@ -30,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 PRESENT = ("member", "administrator", "creator", "restricted")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?")
+CANCEL_WORDS = frozenset({"отмена", "отменить", "cancel"})
 _RANGE_SEPARATORS = re.compile(r"\s*(?:–|—|-|по|to)\s*")
 
 
@@ -95,20 +98,28 @@ async def _team(session: AsyncSession, member: Member) -> Team:
 
 
 async def vacation(
-    message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts
+    message: Message, command: CommandObject, session: AsyncSession, member: Member | None, clock: Clock, texts: Texts,
+    scheduler: TeamScheduler,
 ) -> None:
-    """`/vacation 10.12–20.12` for oneself; a head adds `<number or @username>` first; no arguments lists them."""
+    """`/vacation 10.12–20.12` for oneself; a head adds `<number or @username>` first; no arguments lists them.
+
+    `/vacation отмена [дата]` takes an absence back. A manager records and cancels only from today
+    on, and the heads get a private note, because absence days cut the plan.
+    """
     if member is None:
         raise UserError("error-not-member")
     team = await _team(session, member)
     today = business_date(clock.now(), team.timezone)
     args = (command.args or "").strip()
     if not args:
-        await message.answer(await _absence_list(session, member, today, texts))
+        await answer_long(message, await _absence_list(session, member, today, texts))
         return
 
     subject = member
     reference, _, rest = args.partition(" ")
+    if normalize_alias(reference) in CANCEL_WORDS:
+        await _cancel_absence(message, session, member, rest, today, texts, scheduler)
+        return
     if not _DATE.match(reference):
         _require_head(member)
         subject = await teams.resolve_member(session, member, reference)
@@ -118,11 +129,47 @@ async def vacation(
     if not args.strip():
         raise UserError("vacation-usage")
     first, last = parse_range(args, today)
-    await absences.add_absence(session, subject, first, last, member, clock.now())
+    await absences.add_absence(session, subject, first, last, member, clock.now(), today)
+    days = (last - first).days + 1
     await message.answer(texts(
-        "vacation-done", name=subject.display_name, first=texts.day(first), last=texts.day(last),
-        days=(last - first).days + 1,
+        "vacation-done", name=subject.display_name, first=texts.day(first), last=texts.day(last), days=days,
     ))
+    if not is_head(member):
+        await scheduler.tell_supervisors(member, lambda reader: reader(
+            "vacation-head-notice", name=member.display_name, first=reader.day(first), last=reader.day(last),
+            days=days, number=member.id, day=f"{first:%d.%m.%Y}",
+        ))
+
+
+async def _cancel_absence(
+    message: Message, session: AsyncSession, member: Member, args: str, today: date, texts: Texts,
+    scheduler: TeamScheduler,
+) -> None:
+    """`/vacation отмена [дата]` for oneself. The head names the manager first: `/vacation отмена 12 [дата]`."""
+    words = args.split()
+    subject = member
+    if is_head(member):
+        if not words or _DATE.match(words[0]):
+            raise UserError("vacation-cancel-usage-head")
+        subject = await teams.resolve_member(session, member, words[0])
+        words = words[1:]
+    if len(words) > 1:
+        raise UserError("vacation-cancel-usage")
+    day = parse_range(words[0], today)[0] if words else None
+    cancelled = await absences.cancel_absence(session, subject, day, member, today)
+    first, last = texts.day(cancelled.first_day), texts.day(cancelled.last_day)
+    if cancelled.kept_until is None:
+        await message.answer(texts("vacation-cancelled", name=subject.display_name, first=first, last=last))
+    else:
+        await message.answer(texts(
+            "vacation-cancelled-kept", name=subject.display_name, first=first, last=last,
+            kept=texts.day(cancelled.kept_until),
+        ))
+    if not is_head(member):
+        await scheduler.tell_supervisors(member, lambda reader: reader(
+            "vacation-cancel-head-notice", name=member.display_name, first=reader.day(cancelled.first_day),
+            last=reader.day(cancelled.last_day),
+        ))
 
 
 async def _absence_list(session: AsyncSession, member: Member, today: date, texts: Texts) -> str:
@@ -210,7 +257,7 @@ async def calendar(
         for row in own:
             lines.append(texts("calendar-own-working" if row.working else "calendar-own-day-off", day=texts.day(row.day)))
     lines.append(texts("calendar-help"))
-    await message.answer("\n".join(lines))
+    await answer_long(message, "\n".join(lines))
 
 
 async def _set_day(
@@ -283,7 +330,8 @@ async def bot_membership(event: ChatMemberUpdated, session: AsyncSession, schedu
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(group_migrated, F.migrate_to_chat_id | F.migrate_from_chat_id)
+    # The service message arrives in the new supergroup before the board has moved there.
+    router.message.register(group_migrated, F.migrate_to_chat_id | F.migrate_from_chat_id, flags={"any_group": True})
     router.my_chat_member.register(bot_membership)
     router.message.register(vacation, Command("vacation"))
     router.message.register(times, Command("times"))

@@ -48,7 +48,7 @@ async def me(
     text = render_me(texts, month, view)
     keyboard = payslip_keyboard(texts, view.payslip)
     if message.chat.type == ChatType.PRIVATE:
-        await message.answer(text, reply_markup=keyboard)
+        await answer_long(message, text, reply_markup=keyboard)
         return
     await bot.send_message(member.telegram_user_id, text, reply_markup=keyboard)
     await message.answer(texts("me-sent-privately"))

@@ -116,7 +116,7 @@ async def start(message: Message, member: Member | None, texts: Texts) -> None:
 
 def create_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(setup_in_group, Command("setup"), GroupChat())
+    router.message.register(setup_in_group, Command("setup"), GroupChat(), flags={"any_group": True})
     router.message.register(setup_elsewhere, Command("setup"))
     router.message.register(invite, Command("invite"), flags={"access": Access(roles=HEAD_ONLY)})
     router.message.register(revoke, Command("revoke"), flags={"access": Access(roles=HEAD_ONLY)})

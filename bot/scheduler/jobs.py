@@ -15,7 +15,7 @@ import os
 import socket
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,7 @@ from bot.delivery import (
     Timer,
     text_parts,
 )
+from bot.render.texts import Texts
 from bot.scheduler import planners
 from bot.scheduler.planners import BOARD, HEAD_NOTE, MENTION, MONTH_CLOSE, REMINDER, Planned
 from bot.services import chats, milestones
@@ -347,6 +348,16 @@ class TeamScheduler:
         for head in heads:
             texts = self.app.texts(head.locale or team.locale, team.currency)
             await self._send_note(head, texts(key, **params))
+
+    async def tell_supervisors(self, member: Member, render: Callable[[Texts], str]) -> None:
+        """Send a private note about `member` to their heads and department heads; `render` builds it per reader."""
+        async with self.app.sessionmaker() as session:
+            team = await session.get(Team, member.team_id)
+            supervisors = await chats.supervisors_of(session, member)
+        if team is None:
+            return
+        for supervisor in supervisors:
+            await self._send_note(supervisor, render(self.app.texts(supervisor.locale or team.locale, team.currency)))
 
     async def tell_heads_skipped(self, team_id: int, skipped: list[tuple[str, datetime]]) -> None:
         async with self.app.sessionmaker() as session:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Absence, Member
+from bot.db.models import Absence, Member, Role
 from bot.services.errors import UserError
 
 logger = logging.getLogger(__name__)
@@ -22,13 +23,30 @@ logger = logging.getLogger(__name__)
 MAX_ABSENCE_DAYS = 120
 
 
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """An absence taken back: removed whole, or cut to end on `kept_until` because its past days stay."""
+
+    first_day: date
+    last_day: date
+    kept_until: date | None
+
+
 async def add_absence(
-    session: AsyncSession, member: Member, first_day: date, last_day: date, created_by: Member, now: datetime
+    session: AsyncSession, member: Member, first_day: date, last_day: date, created_by: Member, now: datetime,
+    today: date,
 ) -> Absence:
+    """Record an absence. Only the head may record days before `today` (the team's business date).
+
+    Absence days cut the plan pro rata, so a manager who could mark past days away would raise
+    their own attainment and pay after the fact.
+    """
     if last_day < first_day:
         raise UserError("vacation-error-order")
     if (last_day - first_day).days + 1 > MAX_ABSENCE_DAYS:
         raise UserError("vacation-error-too-long", days=MAX_ABSENCE_DAYS)
+    if created_by.role != Role.HEAD and first_day < today:
+        raise UserError("vacation-error-past-own")
     absence = Absence(
         member_id=member.id, first_day=first_day, last_day=last_day, created_by_member_id=created_by.id, created_at=now
     )
@@ -72,3 +90,38 @@ async def absence_days(session: AsyncSession, team_id: int, first: date, last: d
             days[absence.member_id].add(day)
             day = date.fromordinal(day.toordinal() + 1)
     return dict(days)
+
+
+async def cancel_absence(
+    session: AsyncSession, member: Member, day: date | None, cancelled_by: Member, today: date
+) -> Cancelled:
+    """Take back the member's absence that covers `day`, or their only current or upcoming one.
+
+    The head removes any absence whole. Anyone else keeps the days before `today`, because those
+    already count in the plan.
+    """
+    query = select(Absence).where(Absence.member_id == member.id).order_by(Absence.first_day)
+    if day is not None:
+        query = query.where(Absence.first_day <= day, Absence.last_day >= day)
+    head = cancelled_by.role == Role.HEAD
+    if day is None or not head:
+        query = query.where(Absence.last_day >= today)
+    found = list(await session.scalars(query))
+    if not found:
+        raise UserError("vacation-cancel-none")
+    if len(found) > 1:
+        dates = ", ".join(f"{absence.first_day:%d.%m.%Y}–{absence.last_day:%d.%m.%Y}" for absence in found)
+        raise UserError("vacation-cancel-which", dates=dates, example=f"{found[0].first_day:%d.%m}")
+    absence = found[0]
+    cancelled = Cancelled(absence.first_day, absence.last_day, kept_until=None)
+    if not head and absence.first_day < today:
+        absence.last_day = today - timedelta(days=1)
+        cancelled = Cancelled(cancelled.first_day, cancelled.last_day, kept_until=absence.last_day)
+    else:
+        await session.delete(absence)
+    await session.commit()
+    logger.info(
+        "Absence %s-%s of member %s cancelled by member %s (kept until %s)",
+        cancelled.first_day, cancelled.last_day, member.id, cancelled_by.id, cancelled.kept_until,
+    )
+    return cancelled

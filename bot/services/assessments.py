@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import business_date
@@ -32,18 +33,29 @@ MAX_REASON_LENGTH = 500
 
 
 @dataclass(frozen=True, slots=True)
+class CommandSource:
+    """The chat and message of the head's command; Telegram may deliver the same one twice."""
+
+    chat_id: int
+    message_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class Applied:
     manager: Member
     code: str
     title: str | None
     reason: str
     month: Month
+    # True when this command was applied before, so nothing changed and nobody is told again.
+    repeated: bool = False
 
 
 async def deduct(
-    session: AsyncSession, head: Member, reference: str, code: str, reason: str, now: datetime
+    session: AsyncSession, head: Member, reference: str, code: str, reason: str, now: datetime,
+    source: CommandSource,
 ) -> tuple[Applied, DeductionRule]:
-    """Apply a published deduction to a manager for today's month."""
+    """Apply a published deduction to a manager for today's month, once per source command."""
     team, today = await _team_today(session, head, now)
     month = Month.of(today)
     await ensure_open(session, team.id, today)
@@ -53,21 +65,47 @@ async def deduct(
         published = ", ".join(item.code for item in scheme.deductions)
         raise UserError("deduct-error-unknown" if published else "deduct-error-none-published", code=code, codes=published)
     manager = await resolve_member(session, head, reference)
+    applied = Applied(manager, rule.code, rule.title, reason, month)
+    if await _deduction_from(session, source) is not None:
+        logger.info("Deduction from message %s in chat %s already applied", source.message_id, source.chat_id)
+        return replace(applied, repeated=True), rule
     session.add(
         AppliedDeduction(
             member_id=manager.id, month=str(month), code=rule.code, reason=reason[:MAX_REASON_LENGTH],
             recorded_on=today, created_at=now, created_by_member_id=head.id,
+            source_chat_id=source.chat_id, source_message_id=source.message_id,
         )
     )
-    await session.commit()
+    try:
+        await session.commit()
+    except IntegrityError:
+        # The same update was being handled at the same time and its row was stored first.
+        await session.rollback()
+        if await _deduction_from(session, source) is None:
+            raise
+        logger.info("Deduction from message %s in chat %s already applied", source.message_id, source.chat_id)
+        return replace(applied, repeated=True), rule
     logger.info("Deduction %s applied to member %s by member %s", rule.code, manager.id, head.id)
-    return Applied(manager, rule.code, rule.title, reason, month), rule
+    return applied, rule
+
+
+async def _deduction_from(session: AsyncSession, source: CommandSource) -> AppliedDeduction | None:
+    return await session.scalar(
+        select(AppliedDeduction).where(
+            AppliedDeduction.source_chat_id == source.chat_id, AppliedDeduction.source_message_id == source.message_id
+        )
+    )
 
 
 async def score(
-    session: AsyncSession, head: Member, reference: str, code: str, passed: bool, reason: str, now: datetime
+    session: AsyncSession, head: Member, reference: str, code: str, passed: bool, reason: str, now: datetime,
+    source: CommandSource,
 ) -> tuple[Applied, KpiCriterion]:
-    """Record the head's yes/no score of a criterion of the scheme's KPI premium for this month."""
+    """Record the head's yes/no score of a criterion of the scheme's KPI premium for this month.
+
+    A command that is not newer than the one behind the stored score (a redelivered update) changes
+    nothing, so it cannot bring back a verdict the head has since replaced.
+    """
     team, today = await _team_today(session, head, now)
     month = Month.of(today)
     await ensure_open(session, team.id, today)
@@ -87,6 +125,10 @@ async def score(
             CriterionScore.member_id == manager.id, CriterionScore.month == str(month), CriterionScore.code == criterion.code
         )
     )
+    applied = Applied(manager, criterion.code, criterion.title, reason, month)
+    if row is not None and _already_scored(row, source):
+        logger.info("Score from message %s in chat %s already applied", source.message_id, source.chat_id)
+        return replace(applied, repeated=True), criterion
     if row is None:
         row = CriterionScore(member_id=manager.id, month=str(month), code=criterion.code)
         session.add(row)
@@ -94,9 +136,20 @@ async def score(
     row.reason = reason[:MAX_REASON_LENGTH]
     row.scored_at = now
     row.scored_by_member_id = head.id
+    row.source_chat_id = source.chat_id
+    row.source_message_id = source.message_id
     await session.commit()
     logger.info("Criterion %s scored %s for member %s by member %s", criterion.code, passed, manager.id, head.id)
-    return Applied(manager, criterion.code, criterion.title, reason, month), criterion
+    return applied, criterion
+
+
+def _already_scored(row: CriterionScore, source: CommandSource) -> bool:
+    # Message ids grow within one chat, so an id at or below the stored one is a repeat or an older command.
+    return (
+        row.source_chat_id == source.chat_id
+        and row.source_message_id is not None
+        and source.message_id <= row.source_message_id
+    )
 
 
 async def month_inputs(

@@ -69,3 +69,12 @@ async def heads_of(session: AsyncSession, team_id: int) -> list[Member]:
     """Return the team's heads whose private chat still works."""
     heads = await repo.members_of(session, team_id, Role.HEAD)
     return [head for head in heads if head.chat_active]
+
+
+async def supervisors_of(session: AsyncSession, member: Member) -> list[Member]:
+    """Return the heads and the department's heads of `member` whose private chat still works."""
+    heads = await repo.members_of(session, member.team_id, Role.HEAD)
+    if member.department_id is not None:
+        department_heads = await repo.members_of(session, member.team_id, Role.DEPARTMENT_HEAD)
+        heads += [head for head in department_heads if head.department_id == member.department_id]
+    return [head for head in heads if head.chat_active and head.id != member.id]

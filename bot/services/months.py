@@ -49,7 +49,11 @@ async def month_payroll(session: AsyncSession, member: Member, month: Month, now
     as_of = min(today, month.last_day)
     department_id = member.department_id if member.role == Role.DEPARTMENT_HEAD else None
     team_month = await load_team_month(session, team, as_of, department_id=department_id, include_former=True)
-    return MonthPayroll(team_month.payroll, as_of, None, team_month.scheme)
+    payroll = team_month.payroll
+    if member.role == Role.DEPARTMENT_HEAD and department_id is None:
+        # A department head outside any department reads no one's pay, because None here means the whole team.
+        payroll = replace(payroll, payslips=(), departments=())
+    return MonthPayroll(payroll, as_of, None, team_month.scheme)
 
 
 async def close_month(
@@ -92,6 +96,8 @@ async def close_month(
 
 
 async def _department_member_ids(session: AsyncSession, member: Member) -> set[int]:
+    if member.department_id is None:
+        return set()
     rows = await session.scalars(
         select(Member.id).where(Member.team_id == member.team_id, Member.department_id == member.department_id)
     )

@@ -97,10 +97,20 @@ async def import_plans(
 
 async def team_template(session: AsyncSession, head: Member, month: Month) -> bytes:
     managers = await repo.members_of(session, head.team_id)
-    if head.department_id is not None and head.role == "department_head":
-        managers = [manager for manager in managers if manager.department_id == head.department_id]
+    managers = [manager for manager in managers if teams.may_see(head, manager)]
     catalog = await load_catalog(session, head.team_id)
     return template(managers, await repo.plans_for(session, head.team_id, str(month)), month, catalog)
+
+
+def _named_after_upload(error: WorkbookError, server_path: str, filename: str) -> WorkbookError:
+    """Return `error` with the temporary server path replaced by the name of the file the user sent."""
+    params = {
+        name: value.replace(server_path, filename) if isinstance(value, str) else value
+        for name, value in error.params.items()
+    }
+    if "path" in params:
+        params["path"] = filename
+    return WorkbookError(error.key, **params)
 
 
 def _read_rows(filename: str, content: bytes, catalog: MetricCatalog) -> list[tuple[str, str, Decimal]]:
@@ -114,7 +124,10 @@ def _read_rows(filename: str, content: bytes, catalog: MetricCatalog) -> list[tu
         else:
             path = Path(folder) / "plans.xlsx"
             path.write_bytes(content)
-        tables = read_tables(path)
+        try:
+            tables = read_tables(path)
+        except WorkbookError as error:
+            raise _named_after_upload(error, str(path), filename) from None
     table = tables.get(SHEET) or (next(iter(tables.values())) if len(tables) == 1 else None)
     if table is None:
         raise WorkbookError("calc-error-sheet-missing", sheet=SHEET, found=", ".join(tables) or "—")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -226,16 +226,35 @@ async def resolve_member(
     if reference.lstrip("#").isdigit():
         member = await session.get(Member, int(reference.lstrip("#")))
     elif reference.startswith("@") and len(reference) > 1:
+        # Telegram usernames are case-insensitive, so both sides are lower-cased and compared exactly.
+        # ILIKE would read "_" and "%" in a username as wildcards.
         member = await session.scalar(
             select(Member).where(
-                Member.team_id == actor.team_id, Member.active.is_(True), Member.username.ilike(reference[1:])
+                Member.team_id == actor.team_id,
+                Member.active.is_(True),
+                func.lower(Member.username) == reference[1:].lower(),
             )
         )
     if member is None or member.team_id != actor.team_id or not member.active or member.role not in roles:
         raise UserError("member-error-not-found", reference=reference)
-    if actor.role == Role.DEPARTMENT_HEAD and member.department_id != actor.department_id:
+    if actor.role == Role.DEPARTMENT_HEAD and not may_see(actor, member):
         raise UserError("member-error-other-department", reference=reference)
     return member
+
+
+def may_see(actor: Member, other: Member) -> bool:
+    """Return whether `actor` may read `other`'s plans and pay.
+
+    A department head may read their own department. One without a department may read only
+    themselves, never the whole team.
+    """
+    if actor.role in (Role.HEAD, Role.OBSERVER):
+        return True
+    if other.id == actor.id:
+        return True
+    if actor.role == Role.DEPARTMENT_HEAD:
+        return actor.department_id is not None and other.department_id == actor.department_id
+    return False
 
 
 async def set_hire_date(session: AsyncSession, head: Member, reference: str, hire_date: date) -> Member:
@@ -252,6 +271,9 @@ async def set_role(session: AsyncSession, head: Member, reference: str, role: Ro
     member = await resolve_member(
         session, head, reference, frozenset({Role.MANAGER, Role.OBSERVER, Role.DEPARTMENT_HEAD})
     )
+    if role == Role.DEPARTMENT_HEAD and member.department_id is None:
+        # Without a department the role would have nothing to limit it to.
+        raise UserError("role-error-no-department", name=member.display_name)
     member.role = role
     await session.commit()
     logger.info("Member %s is now %s (set by member %s)", member.id, role, head.id)
@@ -405,7 +427,10 @@ async def plan_history(session: AsyncSession, actor: Member, month: Month) -> li
     if actor.role == Role.MANAGER:
         query = query.where(Member.id == actor.id)
     elif actor.role == Role.DEPARTMENT_HEAD:
-        query = query.where(Member.department_id == actor.department_id)
+        if actor.department_id is None:
+            query = query.where(Member.id == actor.id)
+        else:
+            query = query.where(Member.department_id == actor.department_id)
     kinds = (await load_catalog(session, actor.team_id)).kinds
     return [
         PlanHistoryEntry(

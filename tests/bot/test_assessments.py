@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from bot.db.models import AppliedDeduction, CriterionScore
 from tests.bot.support import GROUP, HEAD, IVAN
 
 NBSP = "\u00a0"
@@ -67,3 +70,52 @@ async def test_unpublished_codes_and_wrong_places_refused(team):
     assert "/score 12 no_complaints да" in await team.say_one(HEAD, HEAD, f"/score @user{IVAN} no_complaints может")
     assert "только руководителю" in await team.say_one(IVAN, IVAN, f"/deduct @user{IVAN} late_report")
     assert "в личном чате" in await team.say_one(GROUP, HEAD, f"/deduct @user{IVAN} late_report")
+
+
+async def _stored_deductions(team) -> list[tuple[str, int | None, int | None]]:
+    async with team.sandbox.app.app.sessionmaker() as session:
+        rows = await session.execute(
+            select(AppliedDeduction.code, AppliedDeduction.source_chat_id, AppliedDeduction.source_message_id)
+        )
+        return [tuple(row) for row in rows]
+
+
+async def test_redelivered_deduct_applied_once(team):
+    await _publish(team)
+    await team.say(IVAN, IVAN, "/report выручка 100к")
+    first = await team.sandbox.send(HEAD, HEAD, f"/deduct @user{IVAN} late_report опоздал")
+    update = team.sandbox.last_update
+
+    again = await team.sandbox.feed(update)
+
+    assert [item["text"] for item in again] == [item["text"] for item in first if item["chat"]["id"] == HEAD]
+    assert not any(item["chat"]["id"] == IVAN for item in again)
+    stored = await _stored_deductions(team)
+    assert len(stored) == 1
+    assert stored[0][1] == HEAD
+    payroll = await team.say_one(HEAD, HEAD, "/payroll")
+    assert payroll.count("Отчёт сдан не вовремя") == 1
+
+
+async def test_second_deduct_message_applies_again(team):
+    await _publish(team)
+    await team.say(HEAD, HEAD, f"/deduct @user{IVAN} late_report первый раз")
+    await team.say(HEAD, HEAD, f"/deduct @user{IVAN} late_report второй раз")
+
+    assert len(await _stored_deductions(team)) == 2
+
+
+async def test_redelivered_old_score_keeps_newer_verdict(team):
+    await _publish(team)
+    await team.say(IVAN, IVAN, "/report выручка 100к")
+    await team.say(HEAD, HEAD, f"/score @user{IVAN} no_complaints да Жалоб не было")
+    first_update = team.sandbox.last_update
+    await team.say(HEAD, HEAD, f"/score @user{IVAN} no_complaints нет Жалоба от клиента")
+
+    again = await team.sandbox.feed(first_update)
+
+    assert not any(item["chat"]["id"] == IVAN for item in again)
+    async with team.sandbox.app.app.sessionmaker() as session:
+        score = await session.scalar(select(CriterionScore))
+    assert score.passed is False
+    assert score.reason == "Жалоба от клиента"

@@ -128,3 +128,17 @@ async def test_board_does_not_wait_for_manager_on_vacation():
     board = next(item["text"] for item in sent if "Доска продаж" in item.get("text", ""))
     assert "Отчитались сегодня: 1 из 1" in board
     assert "Ждём отчёт" not in board
+
+
+async def test_head_lists_many_absences_in_parts():
+    async with Sandbox(datetime(2026, 11, 2, 10, 0, tzinfo=MOSCOW)) as sandbox:
+        managers = {1000 + index: f"Менеджер{index:03d} Иванов" for index in range(60)}
+        team = await make_team(sandbox, managers)
+        for user in managers:
+            await team.say(user, user, "/vacation 10.12–20.12")
+            await team.say(user, user, "/vacation 10.01.2027–20.01.2027")
+        replies = await team.say(HEAD, HEAD, "/vacation")
+
+    assert len(replies) > 1
+    assert all(len(text) <= 4096 for text in replies)
+    assert sum(text.count("• Менеджер") for text in replies) == 120

@@ -240,3 +240,27 @@ async def test_english_manager_disputes_and_reads_outcome(team):
     mine = await team.say_one(IVAN, IVAN, "/disputes")
     assert "Your payslip disputes" in mine
     assert "closed with an answer" in mine
+
+
+async def test_many_long_disputes_listed_in_parts():
+    from bot.sandbox import Sandbox
+    from tests.bot.support import START, make_team
+
+    managers = [IVAN, MARIA, 504]
+    reason = "Не согласен с расчётом. " * 40
+    async with Sandbox(START) as sandbox:
+        team = await make_team(sandbox, {user: f"Менеджер {user}" for user in managers})
+        for user in managers:
+            await team.say(HEAD, HEAD, f"/salary @user{user} 60 000")
+            await team.say(user, user, "/report выручка 100к")
+            for line in ("Оспорить: Оклад", "Оспорить: Премия"):
+                await _press(team, user, user, await _me(team, user), line)
+                await team.sandbox.send(user, user, reason)
+        replies = await team.say(HEAD, HEAD, "/disputes")
+
+    listed = [text for text in replies if "Причина:" in text]
+    prompts = [text for text in replies if "выберите, как его закрыть" in text]
+    assert len(listed) > 1
+    assert all(len(text) <= 4096 for text in replies)
+    assert sum(text.count("Причина:") for text in listed) == 6
+    assert len(prompts) == 6

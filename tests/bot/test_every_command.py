@@ -219,6 +219,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
     "vacation": ((), (
         step("ivan", "private", "/vacation 10.12–20.12", "записано (11 дней)", "recorded (11 days)"),
         step("ivan", "private", "/vacation 40.12–20.12", "Не понял дату «40.12»", "Could not read the date “40.12”"),
+        step("ivan", "private", "/vacation 02.11", "записывает руководитель", "recorded by the head"),
+        step("ivan", "private", "/vacation отмена 10.12", "отменено", "is cancelled", "/vacation cancel 10.12"),
+        step("ivan", "private", "/vacation отмена", "Не нашёл отсутствия", "No absence found", "/vacation cancel"),
     )),
     "times": ((), (
         step("head", "private", "/times 17:00 18:00 19:00", "напоминание в 17:00", "reminder at 17:00"),

@@ -223,3 +223,17 @@ async def test_hired_date_far_from_today_is_refused(team):
     assert "Похоже на опечатку" in past
     assert "looks like a typo" in english
     assert "15 Sep 2026" in accepted
+
+
+async def test_username_underscore_is_not_a_wildcard(team):
+    # Ivan is @user502: "_" must not stand for the "2".
+    reply = await team.say_one(HEAD, HEAD, "/salary @user50_ 70 000")
+
+    assert "Не нашёл менеджера «@user50_»" in reply
+    assert f"70{NBSP}000" not in await team.say_one(HEAD, HEAD, "/payroll")
+
+
+async def test_username_matches_in_any_case(team):
+    reply = await team.say_one(HEAD, HEAD, f"/salary @USER{IVAN} 70 000")
+
+    assert "Оклад установлен: Иван" in reply

@@ -77,3 +77,23 @@ async def test_bad_files_change_nothing(team):
 async def test_oversized_plan_file_refused(team):
     reply = (await _send(team, "plans.xlsx", b"0" * (1024 * 1024 + 1)))[0]["text"]
     assert f"больше 1{NBSP}024 КБ" in reply
+
+
+async def test_file_error_names_the_sent_file(team):
+    data = f"manager,metric,value\n@user{IVAN},выручка,100000\n".encode("cp1251")
+
+    reply = (await _send(team, "планы.csv", data))[0]["text"]
+
+    assert "Файл «планы.csv» не в кодировке UTF-8" in reply
+    assert "/tmp" not in reply
+    assert "salesboard-plans" not in reply
+    assert await _versions(team) == 0
+
+
+async def test_broken_workbook_names_the_sent_file_in_english(team):
+    await team.say(HEAD, HEAD, "/language en")
+
+    reply = (await _send(team, "plans-december.xlsx", b"not a zip archive"))[0]["text"]
+
+    assert "plans-december.xlsx" in reply
+    assert "salesboard-plans" not in reply

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select, update
+
+from bot.db.models import Member, Role
 from tests.bot.support import GROUP, HEAD, IVAN, MARIA
 
 NBSP = "\u00a0"
@@ -78,3 +81,62 @@ async def test_manager_cannot_change_roles(team):
 async def test_role_usage_on_unknown_role(team):
     reply = await team.say_one(HEAD, HEAD, f"/role @user{MARIA} директор")
     assert "Роли: менеджер, наблюдатель" in reply
+
+
+async def _department_link(team, name: str) -> str:
+    return (await team.say_one(HEAD, HEAD, f"/invite {name}")).split("start=")[1].split()[0]
+
+
+async def test_department_head_role_needs_a_department(team):
+    moscow = await _department_link(team, "Москва")
+    await team.say(IVAN, IVAN, f"/start {moscow}")
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 80 000")
+
+    refused = await team.say_one(HEAD, HEAD, f"/role @user{MARIA} руководитель отдела")
+
+    assert "Мария пока не состоит ни в одном отделе" in refused
+    assert "/invite Название отдела" in refused
+    async with team.sandbox.app.app.sessionmaker() as session:
+        maria = await session.scalar(select(Member).where(Member.telegram_user_id == MARIA))
+    assert maria.role == Role.MANAGER
+    # Maria stays a manager: pay stays closed to her.
+    assert "показываю только руководителю" in await team.say_one(MARIA, MARIA, "/payroll")
+
+
+async def test_department_head_role_refused_in_english(team):
+    await team.say(HEAD, HEAD, "/language en")
+
+    refused = await team.say_one(HEAD, HEAD, f"/role @user{MARIA} department head")
+
+    assert "Мария is not in any department yet" in refused
+    assert "/invite Department name" in refused
+
+
+async def test_department_head_after_joining_department(team):
+    moscow = await _department_link(team, "Москва")
+    await team.say(MARIA, MARIA, f"/start {moscow}")
+
+    assert "теперь руководитель отдела" in await team.say_one(HEAD, HEAD, f"/role @user{MARIA} руководитель отдела")
+
+
+async def test_department_head_without_department_sees_only_self(team):
+    """A department head left without a department (stored before the role check) reads nobody's pay."""
+    moscow = await _department_link(team, "Москва")
+    await team.say(IVAN, IVAN, f"/start {moscow}")
+    await team.say(HEAD, HEAD, f"/salary @user{IVAN} 80 000")
+    await team.say(HEAD, HEAD, f"/plan @user{IVAN} выручка 2 млн")
+    async with team.sandbox.app.app.sessionmaker() as session:
+        await session.execute(update(Member).where(Member.telegram_user_id == MARIA).values(role=Role.DEPARTMENT_HEAD))
+        await session.commit()
+
+    payroll = await team.say_one(MARIA, MARIA, "/payroll")
+    members = await team.say_one(MARIA, MARIA, "/team")
+    history = await team.say_one(MARIA, MARIA, "/plan история")
+    refused = await team.say_one(MARIA, MARIA, f"/plan @user{IVAN} выручка 1 млн")
+
+    assert "Иван" not in payroll
+    assert f"80{NBSP}000" not in payroll
+    assert "Иван" not in members
+    assert "Мария" in members
+    assert "Иван" not in history
+    assert "работает в другом отделе" in refused

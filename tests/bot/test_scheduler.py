@@ -301,7 +301,8 @@ async def test_weekly_standings_on_last_working_day(team):
 
 
 async def test_vacation_silences_reminders(team):
-    reply = await team.say_one(MARIA, MARIA, "/vacation 03.11–05.11")
+    # The second message is the head's private note about the absence.
+    reply = _to(await team.sandbox.send(MARIA, MARIA, "/vacation 03.11–05.11"), MARIA)[0]
     sent = await team.sandbox.advance(datetime(2026, 11, 3, 18, 0, tzinfo=MOSCOW))
 
     assert "с 03.11.2026 по 05.11.2026" in reply

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Date, Time, bindparam, func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.db.engine import create_engine, create_sessionmaker
 from bot.db.types import UTCDateTime
@@ -20,6 +21,7 @@ from bot.services.salaries import salaries_in
 from kpi.period import Month
 from bot.db.models import (
     Absence,
+    AppliedDeduction,
     Base,
     CalendarDay,
     Contest,
@@ -126,8 +128,30 @@ async def _check_upgrade_keeps_rows(url: str) -> None:
         await _check_notify_and_contest_columns(session, team.id)
         await _add_adjustment_row(session, team.id)
         await _check_salary_history(session, team.id)
+        await _check_command_sources(session)
     await engine.dispose()
     assert await _schema_diff(url) == []
+
+
+async def _check_command_sources(session) -> None:
+    """Revision 0010: deductions without a source live side by side; one command's source is stored once."""
+    member_id = await session.scalar(select(Member.id))
+    for source in (None, None, 7):
+        session.add(AppliedDeduction(
+            member_id=member_id, month="2026-11", code="late_report", recorded_on=date(2026, 11, 2), created_at=NOW,
+            source_chat_id=None if source is None else 501, source_message_id=source,
+        ))
+    await session.commit()
+    assert await session.scalar(select(func.count()).select_from(AppliedDeduction)) == 3
+
+    session.add(AppliedDeduction(
+        member_id=member_id, month="2026-11", code="late_report", recorded_on=date(2026, 11, 2), created_at=NOW,
+        source_chat_id=501, source_message_id=7,
+    ))
+    with pytest.raises(IntegrityError):
+        await session.commit()
+    await session.rollback()
+    assert await session.scalar(select(func.count()).select_from(AppliedDeduction)) == 3
 
 
 async def _check_notify_and_contest_columns(session, team_id: int) -> None:
