@@ -215,6 +215,8 @@ def parse_salary_month(text: str, today: date) -> Month:
     try:
         return parse_month(text, today)
     except UserError as error:
+        if error.key != "payroll-error-month":
+            raise
         raise UserError("salary-error-month", value=text) from error
 
 

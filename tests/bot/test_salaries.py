@@ -112,7 +112,7 @@ async def test_bad_month_rejected_nothing_stored():
 
     assert "«декабря» — не месяц" in not_month
     assert "не дальше чем на 12 мес. вперёд" in too_far
-    assert "at most 12 months ahead" in english
+    assert "“2062-12” is too far from today" in english
     assert changes == []
 
 
