@@ -131,16 +131,21 @@ def render_results(texts: Texts, result: ContestResult, newcomer_months: int) ->
 
 
 def _winner_line(texts: Texts, contest: ContestInfo, winner: Winner) -> str:
+    return _place_text(texts, "contest-results-winner", contest, winner, name=winner.name)
+
+
+def _place_text(texts: Texts, key: str, contest: ContestInfo, winner: Winner, **extra: object) -> str:
+    """Render a winner's place with the metric value, using the `-prize` variant of `key` when a prize is due."""
     assert winner.value is not None
     params = {
         "rank": winner.rank,
-        "name": winner.name,
         "value": metric_value(texts, contest.metric, winner.value),
         "metric": texts(f"metric-{contest.metric}"),
+        **extra,
     }
     if winner.prize > 0:
-        return texts("contest-results-winner-prize", prize=texts.money(winner.prize, kopecks=False), **params)
-    return texts("contest-results-winner", **params)
+        return texts(f"{key}-prize", prize=texts.money(winner.prize, kopecks=False), **params)
+    return texts(key, **params)
 
 
 def render_winner_note(texts: Texts, result: ContestResult, winner: Winner) -> str:
@@ -150,16 +155,7 @@ def render_winner_note(texts: Texts, result: ContestResult, winner: Winner) -> s
     if winner.group is not None:
         group = texts(f"contest-group-{winner.group}") if contest.kind is ContestKind.HUNGRY_GAMES else winner.group
         return texts("contest-winner-note-group", title=title, group=group)
-    assert winner.value is not None
-    params = {
-        "title": title,
-        "rank": winner.rank,
-        "value": metric_value(texts, contest.metric, winner.value),
-        "metric": texts(f"metric-{contest.metric}"),
-    }
-    if winner.prize > 0:
-        return texts("contest-winner-note-prize", prize=texts.money(winner.prize, kopecks=False), **params)
-    return texts("contest-winner-note", **params)
+    return _place_text(texts, "contest-winner-note", contest, winner, title=title)
 
 
 def _group_line(texts: Texts, standing: GroupStanding, hungry_games: bool) -> str:
