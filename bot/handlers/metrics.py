@@ -103,8 +103,11 @@ def render_metrics(texts: Texts, catalog: MetricCatalog) -> str:
 
 
 def _how_to_report(texts: Texts, info: TeamMetricInfo) -> str:
-    example = "250к" if info.kind is MetricKind.MONEY else "3"
+    thousands = "250к" if texts.locale == "ru" else "250k"
+    example = thousands if info.kind is MetricKind.MONEY else "3"
     names = [name for name in info.names if alias_key(name) is not None]
+    # The reader's own title comes first when a report can carry it.
+    names.sort(key=lambda name: name != info.title(texts.locale))
     if names:
         return texts("metrics-how-to-report", code=info.code, title=names[0].lower(), example=example)
     return texts("metrics-how-to-report-code", code=info.code, example=example)

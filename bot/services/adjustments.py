@@ -70,7 +70,7 @@ async def record_adjustment(
     if month > current:
         raise UserError("adjust-error-future-month", month=str(month))
     if await closed_month(session, team.id, month) is None:
-        raise UserError("adjust-error-open-month", month=str(month))
+        raise UserError("adjust-error-open-month", month=str(month), day=month.last_day.strftime("%d.%m"))
     manager = await resolve_member(session, actor, reference)
     try:
         stored_delta = to_storage(metric, delta)

@@ -257,6 +257,23 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
         step("head", "private", "/revoke", "Старая ссылка команды больше не действует", "The team's old link no longer works"),
         step("head", "private", "/revoke Nowhere", "Nowhere", "Nowhere"),
     )),
+    "metrics": ((), (
+        step("head", "private", "/metrics add units_a шт Линейка А / Line A", "Показатель «Линейка А» (units_a) добавлен",
+             "Metric “Line A” (units_a) added", "/metrics add units_a count Линейка А / Line A"),
+        step("head", "private", "/metrics add 1bad шт X", "Код «1bad» не подходит", "The code “1bad” is invalid"),
+        step("ivan", "private", "/metrics", "только руководителю", "Only the team's head"),
+    )),
+    "adjust": ((SALARY, "/close 2026-10 досрочно"), (
+        step("head", "private", "/adjust @user502 2026-10 звонки +5 поздний отчёт", "Корректировка записана",
+             "Adjustment recorded", "/adjust @user502 2026-10 calls +5 late report"),
+        step("head", "private", "/adjust @user502 2026-11 выручка -5 000", "Месяц 2026-11 не закрыт",
+             "The month 2026-11 is not closed", "/adjust @user502 2026-11 revenue -5 000"),
+        step("head", "private", "/adjust @user502 2026-10 выручка 5 000", "Укажите изменение со знаком",
+             "Give the change with its sign", "/adjust @user502 2026-10 revenue 5 000"),
+        step("ivan", "private", "/adjust @user503 2026-10 звонки +5", "Корректировки записывает руководитель",
+             "Adjustments are recorded by the team's head",
+             "/adjust @user503 2026-10 calls +5"),
+    )),
     "settings": ((), (
         step("ivan", "private", "/settings", "Настройки", "Settings"),
         step("ivan", "group", "/settings", "в личном чате", "in the private chat"),
