@@ -31,7 +31,7 @@ from bot.services.calendars import team_calendar
 from bot.services.salaries import salaries_in
 from bot.services.schemes import scheme_for
 from kpi.period import Month
-from kpi.plans import Plan
+from kpi.plans import Plan, prorate
 from kpi.scheme import Scheme
 
 # The bonus base of the default scheme.
@@ -128,7 +128,7 @@ async def load_team_month(
 
     inputs: list[ManagerMonth] = []
     projected_inputs: list[ManagerMonth] = []
-    entries: list[LeaderboardEntry] = []
+    points: dict[int, Decimal] = {}
     for member in members:
         # Team metrics are in the totals too, so a scheme's KPI target on one of them is paid.
         member_totals = values_from_storage(totals.get(member.id, {}), kinds)
@@ -162,23 +162,32 @@ async def load_team_month(
         projected_inputs.append(
             replace(manager_month, actual=projected_revenue, metrics={**manager_month.metrics, "revenue": projected_revenue})
         )
-        entries.append(
-            LeaderboardEntry(
-                member_id=member.id,
-                name=member.display_name,
-                attainment=attainment(revenue, member_plans.get(BONUS_METRIC)),
-                activity_points=activity_points(_builtin(member_totals)),
-            )
-        )
+        points[member.id] = activity_points(_builtin(member_totals))
 
     # Payslips come from the payroll, so a department factor applies in /me exactly as in /payroll.
     # The forecast projects every manager at their own pace, so the department's result too.
     payroll = compute_payroll(inputs, month, calendar, scheme=scheme)
     forecast_payroll = compute_payroll(projected_inputs, month, calendar, scheme=scheme)
     views: list[ManagerView] = []
+    entries: list[LeaderboardEntry] = []
     for member, manager_month, projected, payslip, forecast in zip(
         members, inputs, projected_inputs, payroll.payslips, forecast_payroll.payslips, strict=True
     ):
+        # A plan shrinks with absences and a hire or leave date inside the month, by the salary's
+        # worked days; every view shows that plan, so /me, /need and /top agree with the payslip.
+        salary_line = payslip.lines[0]
+        member_plans = {
+            metric: prorate(value, salary_line.worked_days or 0, salary_line.working_days or 0)
+            for metric, value in values_from_storage(plans.get(member.id, {}), kinds).items()
+        }
+        entries.append(
+            LeaderboardEntry(
+                member_id=member.id,
+                name=member.display_name,
+                attainment=attainment(manager_month.actual, member_plans.get(BONUS_METRIC)),
+                activity_points=points[member.id],
+            )
+        )
         views.append(
             ManagerView(
                 member_id=member.id,
@@ -188,7 +197,7 @@ async def load_team_month(
                 department=manager_month.department,
                 hire_date=member.hire_date,
                 totals=values_from_storage(totals.get(member.id, {}), kinds),
-                plans=values_from_storage(plans.get(member.id, {}), kinds),
+                plans=member_plans,
                 reported_today=member.id in reported,
                 payslip=payslip,
                 forecast_revenue=projected.actual,
