@@ -224,7 +224,9 @@ def render_top(texts: Texts, month: TeamMonth, board: BoardFilter | None = None)
     if board.metric != BONUS_METRIC:
         lines.append(texts("top-filter-metric", metric=texts(f"metric-{board.metric}")))
     standings = filtered_standings(month, board)
-    lines.extend(standings_lines(texts, month, standings, board.metric) or [texts("top-empty")])
+    filtered = board.department is not None or board.newcomers is not None
+    empty = texts("top-empty-filtered") if filtered and not standings else texts("top-empty")
+    lines.extend(standings_lines(texts, month, standings, board.metric) or [empty])
     return "\n".join(lines)
 
 

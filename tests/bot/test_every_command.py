@@ -109,6 +109,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
     "top": ((PLAN,), (
         step("ivan", "group", "/top", "Рейтинг по выполнению плана", "Plan attainment leaderboard"),
         step("ivan", "group", "/top звонки", "Звонки", "Calls", "/top calls"),
+        step("ivan", "group", "/top новички", "Под этот фильтр никто не подходит", "Nobody matches this filter",
+             "/top newcomers"),
         step("ivan", "group", "/top чепуха", "Не понял фильтр", "I did not understand the filter", "/top nonsense"),
     )),
     "team": ((), (

@@ -47,6 +47,7 @@ help-manager =
     /top — the team leaderboard by plan attainment; also /top newcomers, /top veterans, /top calls or /top and a department
     /disputes — your payslip disputes and their status; dispute a line with the “Dispute” button under /me
     /contest — running contests and their standings
+    /vacation 10.12–20.12 — a vacation or absence from today on; /vacation — your absences; /vacation cancel — cancel one
     /settings — language and private notifications; for the head, the team's settings too
     /language ru — переключиться на русский
 help-head =
@@ -72,6 +73,10 @@ help-head =
     /contest hungry games — newcomers against veterans this month; /contest departments — department against department
     /contest 01.12–31.12 calls prize 10 000 — the most over a period; prizes by place: prize 10 000 / 5 000 (private chat)
     /contest departments title Battle of departments — your own contest title; /contest cancel 3 — cancel contest No. 3, the group is told
+    /vacation 12 10.12–20.12 — a manager's absence, past days included: salary and plan shrink pro rata
+    /times 17:00 18:00 19:00 — reminder, report deadline and sales board times; /timezone Europe/Moscow — the timezone
+    /calendar KZ — a country's working calendar; /dayoff 30.12.2026 and /workday 27.12.2026 — the team's own days off and working days
+    /topic — send it in the forum topic where the sales board should arrive
 
 hint-private = I did not understand that. Send a report like this: { -report-example }. All commands: /help.
 
