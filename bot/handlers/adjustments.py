@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.context import AppContext
 from bot.db.models import Member, Team
-from bot.handlers.arguments import parse_month, split_metric
+from bot.handlers.arguments import parse_past_month, split_metric
 from bot.middlewares.access import TEAM_ADMINS, Access
 from bot.render.adjustments import render_adjust_done, render_adjust_notice
 from bot.render.texts import Texts
@@ -42,7 +42,7 @@ async def adjust(
     reference, month_text, rest = parts
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = parse_month(month_text, business_date(clock.now(), team.timezone))
+    month = parse_past_month(month_text, business_date(clock.now(), team.timezone))
     metric, change_text = split_metric(rest)
     if metric is None:
         raise UserError("adjust-error-unknown-metric", name=rest.split()[0])

@@ -18,6 +18,34 @@ MAX_HIRE_YEARS_BACK = 60
 MAX_HIRE_DAYS_AHEAD = 366
 
 
+_RUSSIAN_MONTHS = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)
+_ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+MONTH_NAMES = {
+    name: number
+    for names in (_RUSSIAN_MONTHS, _ENGLISH_MONTHS)
+    for number, name in enumerate(names, start=1)
+}
+
+
+def parse_past_month(text: str | None, today: date) -> Month:
+    """Read a month as `parse_month` does, or by its name alone for the latest such month that has begun.
+
+    In December "ноябрь" is this year's November, in January it is last year's. Commands about
+    months already paid (/payroll, /close, /adjust) use this; /rules and /salary look ahead.
+    """
+    named = MONTH_NAMES.get((text or "").strip().casefold())
+    if named is None:
+        return parse_month(text, today)
+    year = today.year if named <= today.month else today.year - 1
+    return Month(year, named)
+
+
 def parse_month(text: str | None, today: date) -> Month:
     """Read "2026-11" or "11.2026"; nothing means the month of `today`.
 

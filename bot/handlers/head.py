@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock, business_date
 from bot.db import repo
 from bot.db.models import Member, Role, Team
-from bot.handlers.arguments import check_hire_date, parse_month, read_amount, split_metric
+from bot.handlers.arguments import check_hire_date, parse_month, parse_past_month, read_amount, split_metric
 from bot.handlers.replies import answer_long
 from bot.middlewares.access import HEAD_ONLY, PAY_READERS, TEAM_ADMINS, Access
 from bot.context import AppContext
@@ -78,7 +78,7 @@ async def payroll(
     """`/payroll [2026-11]`: pay for a month, each line explained, with a button for the Excel file."""
     team = await session.get(Team, member.team_id)
     assert team is not None
-    month = parse_month(command.args, business_date(clock.now(), team.timezone))
+    month = parse_past_month(command.args, business_date(clock.now(), team.timezone))
     result = await months.month_payroll(session, member, month, clock.now())
     button = InlineKeyboardButton(text=texts("payroll-button-xlsx"), callback_data=PayrollExport(month=str(month)).pack())
     await answer_long(
@@ -126,7 +126,7 @@ async def close(
     team = await session.get(Team, member.team_id)
     assert team is not None
     today = business_date(clock.now(), team.timezone)
-    month = parse_month(month_text, today)
+    month = parse_past_month(month_text, today)
     backdate_days = app.settings.report_backdate_days
     result = await months.close_month(session, member, month, clock.now(), backdate_days=backdate_days, early=early)
     month_name = texts.month_name(month.year, month.month)

@@ -151,6 +151,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
     "payroll": ((SALARY,), (
         step("head", "private", "/payroll", "Расчёт выплат — ноябрь 2026", "Payroll — November 2026"),
         step("head", "private", "/payroll 2026-13", "не месяц", "is not a month"),
+        step("head", "private", "/payroll октябрь", "Расчёт выплат — октябрь 2026", "Payroll — October 2026",
+             "/payroll october"),
         step("head", "private", "/payroll 2027-05", "ещё не начался", "has not started yet"),
         step("ivan", "private", "/payroll", "только руководителю", "to the head only"),
         step("head", "group", "/payroll", "только в личном чате", "in the private chat"),
