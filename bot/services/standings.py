@@ -173,8 +173,8 @@ async def load_team_month(
     for member, manager_month, projected, payslip, forecast in zip(
         members, inputs, projected_inputs, payroll.payslips, forecast_payroll.payslips, strict=True
     ):
-        # A plan shrinks with absences and a hire or leave date inside the month, by the salary's
-        # worked days; every view shows that plan, so /me, /need and /top agree with the payslip.
+        # Absences and a hire or leave date inside the month shrink a plan by the salary's worked days.
+        # Every view shows that plan, so /me, /need and /top agree with the payslip.
         salary_line = payslip.lines[0]
         member_plans = {
             metric: prorate(value, salary_line.worked_days or 0, salary_line.working_days or 0)

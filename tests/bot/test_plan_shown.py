@@ -1,4 +1,4 @@
-"""The plan a manager sees in /me, /need and /top is the one the pay is computed with."""
+"""The plan in /me, /need and /top is the one the pay is computed with."""
 
 from __future__ import annotations
 
