@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Absence, Member, Role
+from bot.services import month_locks
 from bot.services.errors import UserError
+from kpi.period import Month
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ async def add_absence(
         raise UserError("vacation-error-too-long", days=MAX_ABSENCE_DAYS)
     if created_by.role != Role.HEAD and first_day < today:
         raise UserError("vacation-error-past-own")
+    await month_locks.ensure_months_open(session, member.team_id, Month.of(first_day), Month.of(last_day))
     absence = Absence(
         member_id=member.id, first_day=first_day, last_day=last_day, created_by_member_id=created_by.id, created_at=now
     )
@@ -113,6 +116,10 @@ async def cancel_absence(
         dates = ", ".join(f"{absence.first_day:%d.%m.%Y}–{absence.last_day:%d.%m.%Y}" for absence in found)
         raise UserError("vacation-cancel-which", dates=dates, example=f"{found[0].first_day:%d.%m}")
     absence = found[0]
+    if head:
+        # The head removes past days too, and those may belong to a closed month.
+        last_past = max(absence.first_day, min(absence.last_day, today))
+        await month_locks.ensure_months_open(session, member.team_id, Month.of(absence.first_day), Month.of(last_past))
     cancelled = Cancelled(absence.first_day, absence.last_day, kept_until=None)
     if not head and absence.first_day < today:
         absence.last_day = today - timedelta(days=1)

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.db import repo
 from bot.db.models import Department, Member, Plan, PlanVersion, Role, Team
 from bot.metric_catalog import MetricCatalog
+from bot.services import month_locks
 from bot.services.errors import UserError
 from bot.services.team_metrics import load_catalog
 from bot.services.units import from_storage, to_storage
@@ -259,6 +260,13 @@ def may_see(actor: Member, other: Member) -> bool:
 
 async def set_hire_date(session: AsyncSession, head: Member, reference: str, hire_date: date) -> Member:
     member = await resolve_member(session, head, reference)
+    # Every month from the earlier of the two dates to the later one is paid differently. An unknown
+    # old date means employed since before the bot, so every month since joining the team counts.
+    old = member.hire_date
+    joined = Month.of(member.joined_at.date())
+    first = max(Month.of(min(old, hire_date)), joined) if old is not None else joined
+    last = Month.of(max(old, hire_date)) if old is not None else Month.of(hire_date)
+    await month_locks.ensure_months_open(session, member.team_id, first, last)
     member.hire_date = hire_date
     await session.commit()
     logger.info("Hire date of member %s set by member %s", member.id, head.id)
