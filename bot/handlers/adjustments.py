@@ -23,6 +23,9 @@ from bot.render.texts import Texts
 from bot.report_parser import parse_amount
 from bot.services import adjustments
 from bot.services.errors import UserError
+from kpi.metrics import METRICS
+
+DAYS_IN_LONGEST_MONTH = 31
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +50,14 @@ async def adjust(
     if metric is None:
         raise UserError("adjust-error-unknown-metric", name=rest.split()[0])
     delta, reason = parse_change(change_text)
+    # A month's change above a month of the daily limit is a typo, as for plans.
+    most = METRICS[metric].daily_limit * DAYS_IN_LONGEST_MONTH
+    if abs(delta) > most:
+        raise UserError("adjust-error-too-large", value=change_text.split()[0], most=texts.number(most))
 
     recorded = await adjustments.record_adjustment(session, member, reference, month, metric, delta, reason, clock.now())
     await message.answer(render_adjust_done(texts, recorded))
-    manager_texts = app.texts(recorded.manager.locale)
+    manager_texts = app.texts(recorded.manager.locale, texts.currency)
     try:
         await bot.send_message(recorded.manager.telegram_user_id, render_adjust_notice(manager_texts, recorded))
     except TelegramAPIError as error:

@@ -70,10 +70,14 @@ async def set_active(session: AsyncSession, head: Member, code: str, active: boo
     return _info(row)
 
 
+# A day's limit above a trillion is a typo, and larger numbers overflow the database's 64-bit integer.
+MAX_DAILY_LIMIT = 10**12
+
+
 async def set_limit(session: AsyncSession, head: Member, code: str, limit: Decimal) -> TeamMetricInfo:
     """Set the most one manager may report of a team metric for one day (whole roubles for money)."""
     row = await _find(session, head.team_id, code)
-    if limit <= 0 or limit != limit.to_integral_value():
+    if limit <= 0 or limit != limit.to_integral_value() or limit > MAX_DAILY_LIMIT:
         raise UserError("metrics-error-limit", value=str(limit))
     row.daily_limit = int(limit)
     await session.commit()

@@ -274,6 +274,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[Step, ...]]] = {
              "The month 2026-11 is not closed", "/adjust @user502 2026-11 revenue -5 000"),
         step("head", "private", "/adjust @user502 2026-10 выручка 5 000", "Укажите изменение со знаком",
              "Give the change with its sign", "/adjust @user502 2026-10 revenue 5 000"),
+        step("head", "private", "/adjust @user502 2026-10 звонки +999 999 999", "больше, чем можно набрать за месяц",
+             "more than a month can hold", "/adjust @user502 2026-10 calls +999 999 999"),
         step("ivan", "private", "/adjust @user503 2026-10 звонки +5", "Корректировки записывает руководитель",
              "Adjustments are recorded by the team's head",
              "/adjust @user503 2026-10 calls +5"),
