@@ -191,7 +191,12 @@ async def _save(
     callback: CallbackQuery, message: Message | None, state: FSMContext, session: AsyncSession, member: Member,
     data: dict[str, Any], now: datetime, texts: Texts, scheduler: TeamScheduler,
 ) -> None:
-    requested = _from_data(data["values"])
+    # Only what the head changed in this run is written over the team's settings as they are now,
+    # so a /times or /timezone sent while the wizard was open is kept.
+    team = await session.get(Team, member.team_id)
+    assert team is not None
+    changed = {key: value for key, value in data["values"].items() if data["initial"].get(key) != value}
+    requested = _from_data({**_as_data(team_settings.settings_of(team)), **changed})
     saved = await team_settings.apply_settings(session, member, requested)
     await state.clear()
     await callback.answer(texts("settings-saved"))

@@ -352,3 +352,13 @@ async def test_commands_share_wizard_rules(team):
     assert "Нет производственного календаря для «XX»" in await team.say_one(HEAD, HEAD, "/calendar XX")
     assert "Срок должен быть позже напоминания" in await team.say_one(HEAD, HEAD, "/times 18:00 17:00 19:00")
     assert (await _team_row(team)).timezone == "Asia/Novosibirsk"
+
+
+async def test_wizard_keeps_changes_made_while_open(team):
+    step = await _type(team, "/setup")
+    await team.say(HEAD, HEAD, "/timezone Asia/Yekaterinburg")
+    for _ in range(7):
+        step = await _press(team, HEAD, step, "Оставить как есть »")
+    await _press(team, HEAD, step, "✅ Сохранить настройки")
+
+    assert (await _team_row(team)).timezone == "Asia/Yekaterinburg"
