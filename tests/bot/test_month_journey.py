@@ -1,8 +1,8 @@
 """A month of one team from set-up to pay, all through Telegram, in Russian and in English.
 
-The head connects the group, invites managers, sets salary, plan and rules; a manager confirms the
-plan, reports, checks the month and disputes a line; the head answers, reads the payroll and its
-Excel file, and closes the month. Every step checks what the user sees in their language.
+The head connects the group, invites managers, sets salary, plan and rules. A manager confirms the
+plan, reports, checks the month and disputes a line. The head replies to the dispute, reads the
+payroll and its Excel file, and closes the month. Every step checks what the user sees in their language.
 
 Numbers: salary 60 000; plan 1 000 000; four reports of 300 000 make 1 200 000, that is 120 % of
 the plan, and the preset pays 10 % of the whole revenue from 120 %: a bonus of 120 000 and a total
@@ -149,7 +149,7 @@ async def test_month_from_setup_to_close(words: Words) -> None:
             evening = await sandbox.advance(datetime(2026, 11, day, 19, 30, tzinfo=MOSCOW))
             assert any(item["chat"]["id"] == GROUP for item in evening), f"no board post on {day} November"
 
-        # The manager sees the pay and disputes the salary line; the head corrects it.
+        # The manager reads the pay and disputes the salary line, and the head corrects it.
         me = (await sandbox.send(IVAN, IVAN, "/me"))[0]
         assert words.me in me["text"]
         await _press(sandbox, IVAN, me, words.dispute_salary)
