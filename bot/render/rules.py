@@ -322,7 +322,9 @@ def _correction_suffix(texts: Texts, line: PayLine) -> str:
 def _recomputed_adjustment(texts: Texts, line: PayLine, scheme: Scheme | None) -> tuple[str, str]:
     """Explain a closed month's recomputed difference: the change, the pay before and after, the reason."""
     month = line.deal_month
-    assert month is not None and line.recorded_on is not None and line.metric is not None
+    assert month is not None
+    assert line.recorded_on is not None
+    assert line.metric is not None
     change = line.base or Decimal(0)
     value = _amount_text(texts, line.metric, change, scheme)
     explanation = texts(

@@ -327,7 +327,7 @@ class PlanChange:
     changed: bool
 
 
-# A month's plan above 31 days at the metric's daily limit is a typo; the bound also keeps every
+# A month's plan above 31 days at the metric's daily limit is a typo. The bound also keeps every
 # stored plan (kopecks for money) far below the 64-bit integer column's maximum.
 MAX_PLAN_DAYS = 31
 
